@@ -6,8 +6,26 @@ from pathlib import Path
 
 AUDIO_EXTENSIONS: frozenset[str] = frozenset(
     {
-        ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".m4b", ".aac", ".alac",
-        ".wma", ".asf", ".wav", ".wave", ".aif", ".aiff", ".aifc", ".wv", ".ape", ".mpc",
+        ".mp3",
+        ".flac",
+        ".ogg",
+        ".oga",
+        ".opus",
+        ".m4a",
+        ".mp4",
+        ".m4b",
+        ".aac",
+        ".alac",
+        ".wma",
+        ".asf",
+        ".wav",
+        ".wave",
+        ".aif",
+        ".aiff",
+        ".aifc",
+        ".wv",
+        ".ape",
+        ".mpc",
     }
 )
 

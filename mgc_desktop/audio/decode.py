@@ -1,0 +1,209 @@
+"""Any music file -> mono float32 excerpts at the model's sample rate.
+
+PyAV carries its own FFmpeg, so every format decodes on a fresh machine with pip packages
+only. Only the excerpts the classifier asks for are decoded (seek, then decode a few seconds),
+so a two-hour file costs no more than a three-minute one. Down-mixing is a plain channel mean
+and resampling is soxr, the same code path the live microphone uses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+# Decoded on both sides of an excerpt and trimmed after resampling, so that the resampler's
+# edge transients never reach the features.
+_MARGIN_S = 0.05
+# Excerpts closer than this to the decoder's position are reached by decoding, not seeking.
+_SEEK_MIN_GAP_S = 2.0
+# A file whose declared length is unknown is read up to this point, no further.
+MAX_UNKNOWN_LENGTH_S = 600.0
+
+
+class DecodeError(Exception):
+    """A file could not be decoded. str() is a one-line reason meant for the user."""
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    """What the container says about the first audio stream."""
+
+    duration_s: float | None
+    sample_rate: int
+    channels: int
+    codec: str
+    container: str
+
+
+def resample(samples: np.ndarray, rate_in: int, rate_out: int) -> np.ndarray:
+    """Mono float32 resampling shared by file decoding and live capture."""
+    if rate_in == rate_out:
+        return np.ascontiguousarray(samples, dtype=np.float32)
+    out = soxr.resample(np.ascontiguousarray(samples, dtype=np.float32), rate_in, rate_out, "HQ")
+    return np.ascontiguousarray(out, dtype=np.float32)
+
+
+def downmix(block: np.ndarray) -> np.ndarray:
+    """(channels, samples) -> (samples,) by the channel mean."""
+    return block.mean(axis=0, dtype=np.float32) if block.shape[0] > 1 else block[0]
+
+
+def _check_readable(path: Path) -> None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DecodeError("file not found") from None
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    except OSError as exc:
+        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
+    if not path.is_file():
+        raise DecodeError("not a regular file")
+    if st.st_size == 0:
+        raise DecodeError("empty file (0 bytes)")
+    if not os.access(path, os.R_OK):
+        raise DecodeError("permission denied")
+
+
+def _ffmpeg_reason(exc: Exception) -> str:
+    """One line out of an FFmpeg/PyAV exception, without the file name it repeats."""
+    text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())
+
+
+class _Reader:
+    """An open container positioned somewhere in its first audio stream."""
+
+    def __init__(self, path: Path) -> None:
+        import av  # imported here: keeps `mgc-desktop --help` fast
+
+        _check_readable(path)
+        try:
+            self._container = av.open(str(path), metadata_errors="ignore")
+        except PermissionError:
+            raise DecodeError("permission denied") from None
+        except Exception as exc:  # FFmpeg raises many error types for foreign data
+            raise DecodeError(f"not a readable audio file ({_ffmpeg_reason(exc)})") from None
+        if not self._container.streams.audio:
+            self._container.close()
+            raise DecodeError("no audio stream in file (not an audio file?)")
+        self._stream = self._container.streams.audio[0]
+        ctx = self._stream.codec_context
+        if not ctx.sample_rate:
+            self._container.close()
+            raise DecodeError("audio stream has no sample rate (corrupt header?)")
+        self._resampler = av.AudioResampler(format="fltp")
+        self.info = AudioInfo(
+            duration_s=self._duration(),
+            sample_rate=int(ctx.sample_rate),
+            channels=int(ctx.channels or 0),
+            codec=ctx.name,
+            container=self._container.format.name,
+        )
+        self._frames = None
+        self._pending: tuple[float, np.ndarray] | None = None
+        self._position_s = 0.0
+
+    def _duration(self) -> float | None:
+        stream = self._stream
+        if stream.duration and stream.time_base:
+            return float(stream.duration * stream.time_base)
+        if self._container.duration:
+            return self._container.duration / 1_000_000
+        return None
+
+    def close(self) -> None:
+        self._container.close()
+
+    def _seek(self, seconds: float) -> None:
+        stream = self._stream
+        if seconds <= 0:
+            self._container.seek(0, stream=stream)
+        else:
+            self._container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
+        self._frames = None
+        self._pending = None
+
+    def _decode(self):
+        """Yield (start_s, mono float32 native-rate block) from the current position."""
+        rate = self.info.sample_rate
+        clock = None
+        for frame in self._container.decode(self._stream):
+            if frame.pts is not None and frame.time_base is not None:
+                clock = float(frame.pts * frame.time_base)
+            elif clock is None:
+                clock = self._position_s
+            for converted in self._resampler.resample(frame):
+                block = downmix(converted.to_ndarray())
+                yield clock, block
+                clock += len(block) / rate
+
+    def read(self, start_s: float, length_s: float) -> np.ndarray:
+        """Native-rate mono samples covering [start_s, start_s + length_s)."""
+        rate = self.info.sample_rate
+        if self._frames is None or not (
+            self._position_s <= start_s <= self._position_s + _SEEK_MIN_GAP_S
+        ):
+            self._seek(start_s)
+            self._frames = self._decode()
+        first = int(round(start_s * rate))
+        want = int(round(length_s * rate))
+        out = np.zeros(want, dtype=np.float32)
+        filled_to = 0
+        blocks = itertools.chain([self._pending] if self._pending else [], self._frames)
+        try:
+            for block_start_s, block in blocks:
+                self._pending = (block_start_s, block)
+                block_first = int(round(block_start_s * rate))
+                lo = max(first, block_first)
+                hi = min(first + want, block_first + len(block))
+                if hi > lo:
+                    out[lo - first : hi - first] = block[lo - block_first : hi - block_first]
+                    filled_to = max(filled_to, hi - first)
+                self._position_s = (block_first + len(block)) / rate
+                if block_first + len(block) >= first + want:
+                    break
+        except Exception as exc:  # corrupt packets surface as assorted FFmpeg errors
+            raise DecodeError(f"corrupt audio at {start_s:.1f} s ({_ffmpeg_reason(exc)})") from None
+        return out[:filled_to]
+
+
+def probe(path: str | Path) -> AudioInfo:
+    """Read the container header only."""
+    reader = _Reader(Path(path))
+    reader.close()
+    return reader.info
+
+
+def read_excerpts(
+    path: str | Path, excerpts: Sequence[tuple[float, float]], rate: int
+) -> tuple[AudioInfo, list[np.ndarray]]:
+    """Decode (start_s, length_s) excerpts to mono float32 at `rate`, in the order given.
+
+    An excerpt that runs past the end of the audio comes back shorter; callers that planned
+    excerpts from the declared duration treat a large shortfall as truncation.
+    """
+    reader = _Reader(Path(path))
+    try:
+        out = []
+        for start_s, length_s in excerpts:
+            margin_lo = min(_MARGIN_S, start_s)
+            native = reader.read(start_s - margin_lo, length_s + margin_lo + _MARGIN_S)
+            samples = resample(native, reader.info.sample_rate, rate)
+            lo = int(round(margin_lo * rate))
+            out.append(samples[lo : lo + int(round(length_s * rate))])
+        return reader.info, out
+    finally:
+        reader.close()
+
+
+def read_all(path: str | Path, rate: int, max_seconds: float = MAX_UNKNOWN_LENGTH_S) -> np.ndarray:
+    """The whole file (up to `max_seconds`) as mono float32 at `rate`: for short training clips."""
+    _, (samples,) = read_excerpts(path, [(0.0, max_seconds)], rate)
+    return samples

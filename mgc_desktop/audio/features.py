@@ -1,0 +1,187 @@
+"""The one log-mel front end, shared by the app, the live mode and the training module.
+
+Everything that shapes a feature is in `FrontEndParams`, which travels inside the model's
+metadata; `from_dict` refuses any parameter set this code cannot reproduce exactly, so that a
+model is never fed features that differ from the ones it was trained on.
+
+Pure numpy on purpose: librosa's first call JIT-compiles with numba (seconds), and the first
+classification must not pay that. The mel filter bank follows librosa's Slaney formulas
+(`librosa.filters.mel(htk=False, norm="slaney")`); a test checks that equivalence.
+The STFT is not centred: a window's frames depend only on that window's samples, so cropping a
+clip's log-mel (training) equals computing the log-mel of the cropped audio (the app).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+FRONTEND_VERSION = 1
+SCALINGS = ("db",)
+WINDOW_FUNCTIONS = ("hann",)
+
+
+class IncompatibleFrontEnd(ValueError):
+    """A model asks for features this front end cannot compute exactly."""
+
+
+@dataclass(frozen=True)
+class FrontEndParams:
+    """How audio becomes a log-mel window. Defaults are the shipped model's.
+
+    16 kHz with an upper band edge of 7.6 kHz: part of the training data are 16 kHz copies with
+    nothing above 8 kHz, so a higher band edge would let the model learn the sample rate
+    instead of the genre, and leave it blind on such files.
+    """
+
+    sample_rate: int = 16000
+    n_fft: int = 1024
+    hop_length: int = 320
+    n_mels: int = 96
+    fmin: float = 30.0
+    fmax: float = 7600.0
+    window_frames: int = 200
+    window_function: str = "hann"
+    scaling: str = "db"
+    amin: float = 1e-10
+    version: int = FRONTEND_VERSION
+
+    @property
+    def window_samples(self) -> int:
+        """Samples needed for exactly `window_frames` STFT frames."""
+        return (self.window_frames - 1) * self.hop_length + self.n_fft
+
+    @property
+    def window_seconds(self) -> float:
+        return self.window_samples / self.sample_rate
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> FrontEndParams:
+        """Validate parameters read from a model; raise IncompatibleFrontEnd with the reason."""
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise IncompatibleFrontEnd(f"unknown front-end parameters: {', '.join(unknown)}")
+        missing = sorted(known - set(raw))
+        if missing:
+            raise IncompatibleFrontEnd(f"missing front-end parameters: {', '.join(missing)}")
+        try:
+            params = cls(
+                sample_rate=int(raw["sample_rate"]),
+                n_fft=int(raw["n_fft"]),
+                hop_length=int(raw["hop_length"]),
+                n_mels=int(raw["n_mels"]),
+                fmin=float(raw["fmin"]),
+                fmax=float(raw["fmax"]),
+                window_frames=int(raw["window_frames"]),
+                window_function=str(raw["window_function"]),
+                scaling=str(raw["scaling"]),
+                amin=float(raw["amin"]),
+                version=int(raw["version"]),
+            )
+        except (TypeError, ValueError) as exc:
+            raise IncompatibleFrontEnd(f"malformed front-end parameters: {exc}") from exc
+        params.validate()
+        return params
+
+    def validate(self) -> None:
+        """Raise IncompatibleFrontEnd unless every value is one this code supports."""
+        problems = []
+        if self.version != FRONTEND_VERSION:
+            problems.append(f"front-end version {self.version} (this app has {FRONTEND_VERSION})")
+        if self.scaling not in SCALINGS:
+            problems.append(f"scaling {self.scaling!r}")
+        if self.window_function not in WINDOW_FUNCTIONS:
+            problems.append(f"window function {self.window_function!r}")
+        if not 8000 <= self.sample_rate <= 48000:
+            problems.append(f"sample rate {self.sample_rate}")
+        if self.n_fft < 64 or self.n_fft & (self.n_fft - 1):
+            problems.append(f"n_fft {self.n_fft} (a power of two >= 64 is needed)")
+        if not 0 < self.hop_length <= self.n_fft:
+            problems.append(f"hop length {self.hop_length}")
+        if not 8 <= self.n_mels <= 256:
+            problems.append(f"{self.n_mels} mel bands")
+        if not 0 <= self.fmin < self.fmax <= self.sample_rate / 2:
+            problems.append(f"band {self.fmin}-{self.fmax} Hz at {self.sample_rate} Hz")
+        if self.window_frames < 8:
+            problems.append(f"window of {self.window_frames} frames")
+        if not 0 < self.amin < 1:
+            problems.append(f"amin {self.amin}")
+        if problems:
+            raise IncompatibleFrontEnd("unsupported front end: " + "; ".join(problems))
+
+
+def _hz_to_mel(hz: np.ndarray) -> np.ndarray:
+    """Slaney mel scale: linear below 1 kHz, logarithmic above."""
+    hz = np.asarray(hz, dtype=np.float64)
+    f_sp = 200.0 / 3
+    mels = hz / f_sp
+    min_log_hz, min_log_mel, logstep = 1000.0, 1000.0 / f_sp, np.log(6.4) / 27.0
+    log_part = min_log_mel + np.log(np.maximum(hz, min_log_hz) / min_log_hz) / logstep
+    return np.where(hz >= min_log_hz, log_part, mels)
+
+
+def _mel_to_hz(mels: np.ndarray) -> np.ndarray:
+    mels = np.asarray(mels, dtype=np.float64)
+    f_sp = 200.0 / 3
+    freqs = f_sp * mels
+    min_log_hz, min_log_mel, logstep = 1000.0, 1000.0 / f_sp, np.log(6.4) / 27.0
+    log_part = min_log_hz * np.exp(logstep * (mels - min_log_mel))
+    return np.where(mels >= min_log_mel, log_part, freqs)
+
+
+@functools.lru_cache(maxsize=8)
+def mel_filterbank(params: FrontEndParams) -> np.ndarray:
+    """(n_mels, n_fft//2 + 1) Slaney-normalised triangular filters, as float32."""
+    fft_freqs = np.linspace(0, params.sample_rate / 2, params.n_fft // 2 + 1)
+    mel_edges = np.linspace(_hz_to_mel(params.fmin), _hz_to_mel(params.fmax), params.n_mels + 2)
+    hz_edges = _mel_to_hz(mel_edges)
+    widths = np.diff(hz_edges)
+    ramps = hz_edges[:, None] - fft_freqs[None, :]
+    lower = -ramps[:-2] / widths[:-1, None]
+    upper = ramps[2:] / widths[1:, None]
+    weights = np.maximum(0, np.minimum(lower, upper))
+    weights *= (2.0 / (hz_edges[2:] - hz_edges[:-2]))[:, None]
+    return weights.astype(np.float32)
+
+
+@functools.lru_cache(maxsize=8)
+def _analysis_window(n_fft: int) -> np.ndarray:
+    """Periodic Hann window (the FFT convention, as scipy/librosa use for spectra)."""
+    return (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)).astype(np.float32)
+
+
+def log_mel(samples: np.ndarray, params: FrontEndParams) -> np.ndarray:
+    """Mono float samples at `params.sample_rate` -> (n_mels, frames) float32 log-mel in dB.
+
+    Frames are taken without centring or padding: a signal shorter than n_fft gives 0 frames.
+    """
+    x = np.ascontiguousarray(samples, dtype=np.float32)
+    if x.ndim != 1:
+        raise ValueError(f"log_mel expects mono samples, got shape {x.shape}")
+    n_frames = 0 if len(x) < params.n_fft else 1 + (len(x) - params.n_fft) // params.hop_length
+    if n_frames == 0:
+        return np.zeros((params.n_mels, 0), dtype=np.float32)
+    frames = np.lib.stride_tricks.sliding_window_view(x, params.n_fft)[:: params.hop_length]
+    spectrum = np.fft.rfft(frames[:n_frames] * _analysis_window(params.n_fft), axis=1)
+    power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
+    mel = mel_filterbank(params) @ power.T
+    return (10.0 * np.log10(np.maximum(mel, params.amin))).astype(np.float32)
+
+
+def windows_at(logmel: np.ndarray, starts: list[int], params: FrontEndParams) -> np.ndarray:
+    """Cut (n, n_mels, window_frames) windows out of a log-mel at the given start frames."""
+    return np.stack([logmel[:, s : s + params.window_frames] for s in starts]).astype(np.float32)
+
+
+def frames_for_seconds(seconds: float, params: FrontEndParams) -> int:
+    """The STFT frame index that starts closest to `seconds`."""
+    return int(round(seconds * params.sample_rate / params.hop_length))

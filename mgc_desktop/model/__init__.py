@@ -1,0 +1,1 @@
+"""Model inference: the ONNX genre model, its card, windowing and aggregation."""

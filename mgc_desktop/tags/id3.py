@@ -1,0 +1,116 @@
+"""ID3v2 genre (TCON) for MP3 files and for the ID3 chunk of WAV and AIFF files.
+
+Frames are loaded untranslated (`translate=False`) and saved in the tag's own version, so a v2.3
+tag stays v2.3 and its TYER/TORY/unknown frames are written back as they were read. An ID3v1
+tail is kept byte for byte (its one genre byte included): modern players read TCON first, and
+leaving it alone keeps undo exact. ID3v2.2 tags cannot be written back as v2.2, so such files are
+refused rather than silently converted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from mutagen.aiff import _IFFID3
+from mutagen.id3 import ID3, TCON, Encoding, ID3NoHeaderError
+from mutagen.id3._id3v1 import find_id3v1
+from mutagen.wave import _WaveID3
+
+from mgc_desktop.tags.base import TagError, TagWriter
+
+V23_SEPARATOR = "; "  # not "/": it would split names such as "Pop/Funk"
+
+_CLASSES = {"mp3": ID3, "wav": _WaveID3, "aiff": _IFFID3}
+
+
+class ID3Writer(TagWriter):
+    """TCON in an ID3v2.3 or v2.4 tag; new tags get `new_version` (4 unless asked for 3)."""
+
+    def __init__(self, container: str, new_version: int = 4) -> None:
+        self.container = container
+        self.fmt = f"id3/{container}"
+        self.new_version = new_version
+        self._cls = _CLASSES[container]
+
+    def _load(self, path: Path) -> ID3 | None:
+        try:
+            return self._cls(str(path), translate=False, load_v1=False)
+        except ID3NoHeaderError:
+            return None
+
+    def read_genres(self, path: Path) -> list[str]:
+        tags = self._load(path)
+        if tags is None or "TCON" not in tags:
+            return []
+        return [str(v) for v in tags["TCON"].text]
+
+    def has_tag(self, path: Path) -> bool:
+        return self._load(path) is not None
+
+    def write_genres(self, path: Path, genres: Sequence[str], *, raw: bool = False) -> None:
+        tags = self._load(path)
+        if tags is None:
+            tags = self._cls()
+            version = self.new_version
+        else:
+            version = tags.version[1]
+        if version not in (3, 4):
+            raise TagError(f"ID3v2.{version} tag: cannot be rewritten without converting it")
+        values = list(genres)
+        if not raw and version == 3 and len(values) > 1:
+            values = [V23_SEPARATOR.join(values)]
+        if not values:
+            tags.delall("TCON")
+        elif "TCON" in tags:
+            frame = tags["TCON"]
+            frame.text = values
+            if frame.encoding == Encoding.LATIN1 and not _latin1(values):
+                frame.encoding = Encoding.UTF8 if version == 4 else Encoding.UTF16
+        else:
+            enc = (
+                Encoding.LATIN1
+                if _latin1(values)
+                else (Encoding.UTF8 if version == 4 else Encoding.UTF16)
+            )
+            tags.add(TCON(encoding=enc, text=values))
+        if self.container == "mp3":
+            self._save_mp3(tags, path, version)
+        else:
+            tags.save(str(path), v2_version=version, v23_sep=None)
+
+    @staticmethod
+    def _save_mp3(tags: ID3, path: Path, version: int) -> None:
+        with open(path, "rb") as f:
+            v1, offset = find_id3v1(f)
+            tail = b""
+            if v1 is not None:
+                f.seek(offset, 2)
+                tail = f.read()
+        # v1=1 keeps a v1 tail only where there was one; we then put back its exact bytes.
+        tags.save(str(path), v1=1, v2_version=version, v23_sep=None)
+        if tail:
+            with open(path, "r+b") as f:
+                _, new_offset = find_id3v1(f)
+                if new_offset != offset:
+                    raise TagError("ID3v1 tail could not be preserved")
+                f.seek(offset, 2)
+                f.write(tail)
+
+    def remove_tag_if_empty(self, path: Path) -> None:
+        tags = self._load(path)
+        if tags is None or len(tags) or tags.unknown_frames:
+            return
+        if self.container == "mp3":
+            tags.delete(str(path), delete_v1=False, delete_v2=True)
+        else:
+            tags.delete(str(path))
+
+
+def _latin1(values: Sequence[str]) -> bool:
+    try:
+        for v in values:
+            v.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
