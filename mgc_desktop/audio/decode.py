@@ -9,6 +9,7 @@ and resampling is soxr, the same code path the live microphone uses.
 from __future__ import annotations
 
 import itertools
+import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -181,23 +182,45 @@ def probe(path: str | Path) -> AudioInfo:
     return reader.info
 
 
+def _spans(excerpts: Sequence[tuple[float, float]]) -> list[tuple[float, float, list[int]]]:
+    """Group excerpts that overlap or nearly touch into (start, end, indices) decode spans."""
+    spans: list[tuple[float, float, list[int]]] = []
+    for i in sorted(range(len(excerpts)), key=lambda i: excerpts[i][0]):
+        start, length = excerpts[i]
+        if spans and start <= spans[-1][1] + _SEEK_MIN_GAP_S:
+            lo, hi, members = spans[-1]
+            spans[-1] = (lo, max(hi, start + length), members + [i])
+        else:
+            spans.append((start, start + length, [i]))
+    return spans
+
+
 def read_excerpts(
     path: str | Path, excerpts: Sequence[tuple[float, float]], rate: int
 ) -> tuple[AudioInfo, list[np.ndarray]]:
     """Decode (start_s, length_s) excerpts to mono float32 at `rate`, in the order given.
 
-    An excerpt that runs past the end of the audio comes back shorter; callers that planned
-    excerpts from the declared duration treat a large shortfall as truncation.
+    Overlapping or nearby excerpts are decoded and resampled once as one span. An excerpt that
+    runs past the end of the audio comes back shorter; callers that planned excerpts from the
+    declared duration treat a large shortfall as truncation.
     """
     reader = _Reader(Path(path))
+    out: list[np.ndarray] = [np.zeros(0, dtype=np.float32)] * len(excerpts)
+    # Spans start on instants that are whole samples at both rates, so every excerpt lands on
+    # the same sample grid as a decode of the whole file would: features do not depend on how
+    # the audio was cut.
+    grid = math.gcd(reader.info.sample_rate, rate)
     try:
-        out = []
-        for start_s, length_s in excerpts:
-            margin_lo = min(_MARGIN_S, start_s)
-            native = reader.read(start_s - margin_lo, length_s + margin_lo + _MARGIN_S)
+        for span_start, span_end, members in _spans(excerpts):
+            first = math.floor(max(0.0, span_start - _MARGIN_S) * grid)
+            decode_from = first / grid
+            native = reader.read(decode_from, span_end - decode_from + _MARGIN_S)
             samples = resample(native, reader.info.sample_rate, rate)
-            lo = int(round(margin_lo * rate))
-            out.append(samples[lo : lo + int(round(length_s * rate))])
+            offset = first * (rate // grid)
+            for i in members:
+                start, length = excerpts[i]
+                lo = int(round(start * rate)) - offset
+                out[i] = samples[lo : lo + int(round(length * rate))]
         return reader.info, out
     finally:
         reader.close()

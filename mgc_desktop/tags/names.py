@@ -27,3 +27,41 @@ def display_name(genre: str, mapping: Mapping[str, str] | None = None) -> str:
     if mapping and mapping.get(genre):
         return mapping[genre]
     return DEFAULT_DISPLAY_NAMES.get(genre, genre.title())
+
+
+MAPPING_FILE_NAME = "genre_names.json"
+
+
+def load_mapping(path: str | None = None) -> dict[str, str]:
+    """The user's class -> display name mapping: a JSON object in `path`, or in
+    `genre_names.json` in the data directory when that exists; `{}` otherwise.
+
+    Raises ValueError with a readable message when the file is not a JSON object of strings."""
+    import json
+    from pathlib import Path
+
+    if path is None:
+        from mgc_desktop.paths import data_dir
+
+        candidate = data_dir() / MAPPING_FILE_NAME
+        if not candidate.is_file():
+            return {}
+        path = str(candidate)
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValueError(f"genre name mapping {path}: {exc}") from exc
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise ValueError(f"genre name mapping {path}: expected a JSON object of strings")
+    return {k.lower(): v.strip() for k, v in data.items() if v.strip()}
+
+
+def resolve_name(name: str, mapping: Mapping[str, str] | None = None) -> str:
+    """A name typed by the user: a known class key ("hiphop") becomes its display name,
+    anything else is kept as typed."""
+    key = name.strip().lower()
+    if (mapping and key in mapping) or key in DEFAULT_DISPLAY_NAMES:
+        return display_name(key, mapping)
+    return name.strip()

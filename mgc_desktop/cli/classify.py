@@ -1,0 +1,140 @@
+"""`mgc-desktop classify PATH...`: genre predictions for files and folders, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "classify",
+        help="predict the genre of files and folders (recursive)",
+        description="Predict genres. Files that cannot be read get one error line each; "
+        "exit status 0 when all were classified, 1 when some failed, 2 on usage errors.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="music files or folders")
+    p.add_argument("--json", action="store_true", help="one JSON object per track on stdout")
+    p.add_argument("--top-k", type=int, default=1, metavar="N", help="show the N best genres")
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes")
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        metavar="X",
+        help="below this confidence a prediction is marked uncertain (default: the model's)",
+    )
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="time limit per file")
+    p.set_defaults(func=run)
+
+
+class Progress:
+    """Progress, rate and ETA on stderr: a live line on a terminal, a line every few seconds
+    otherwise; silent for runs that finish quickly."""
+
+    def __init__(self, total: int | None, quiet_for_s: float = 2.0) -> None:
+        self.total, self.done = total, 0
+        self.start = time.monotonic()
+        self.quiet_until = self.start + quiet_for_s
+        self.last = 0.0
+        self.tty = sys.stderr.isatty()
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        interval = 0.2 if self.tty else 5.0
+        if now < self.quiet_until or now - self.last < interval:
+            return
+        self.last = now
+        rate = self.done / max(now - self.start, 1e-9)
+        text = f"{self.done}" + (f"/{self.total}" if self.total else "") + f" ({rate:.1f}/s"
+        if self.total:
+            text += f", ETA {max(0, self.total - self.done) / max(rate, 1e-9):.0f} s"
+        text += ")"
+        print(("\r" + text) if self.tty else text, end="" if self.tty else "\n", file=sys.stderr)
+
+    def finish(self) -> None:
+        if self.tty and self.last:
+            print(file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
+    from mgc_desktop.model.batch import ClassifierPool, FileFailure, default_workers
+    from mgc_desktop.model.card import IncompatibleModel
+    from mgc_desktop.paths import default_model_path
+    from mgc_desktop.tags.names import display_name
+
+    if args.top_k < 1 or (args.workers is not None and args.workers < 1):
+        print("mgc-desktop classify: --top-k and --workers must be >= 1", file=sys.stderr)
+        return EXIT_USAGE
+    files: list[Path] = []
+    failed = 0
+    for item in walk_audio(args.paths):
+        if isinstance(item, WalkProblem):
+            failed += 1
+            _report_failure(args, item.path, item.error)
+        else:
+            files.append(item)
+    if not files:
+        return EXIT_SOME_FAILED if failed else EXIT_OK
+    try:
+        pool = ClassifierPool(
+            args.model or default_model_path(),
+            workers=min(args.workers or default_workers(), len(files)),
+            timeout_s=args.timeout,
+            uncertain_below=args.min_confidence,
+        )
+    except (IncompatibleModel, FileNotFoundError) as exc:
+        print(f"mgc-desktop classify: cannot use the model: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    progress = Progress(len(files))
+    with pool:
+        for result in pool.classify(files):
+            progress.step()
+            path = display_path(result.path)
+            if isinstance(result, FileFailure):
+                failed += 1
+                _report_failure(args, path, result.error)
+                continue
+            label = display_name(result.genre) if result.genre else None
+            if args.json:
+                record = {
+                    "path": path,
+                    "genre": result.genre,
+                    "label": label,
+                    "confidence": round(result.confidence, 6),
+                    "uncertain": result.uncertain,
+                    "probabilities": {k: round(v, 6) for k, v in result.probabilities.items()},
+                    "windows": result.windows,
+                    "model_id": result.model_id,
+                }
+                if args.top_k > 1:
+                    record["top"] = [
+                        {"genre": g, "label": display_name(g), "probability": round(p, 6)}
+                        for g, p in result.top(args.top_k)
+                    ]
+                if result.note:
+                    record["note"] = result.note
+                print(json.dumps(record, ensure_ascii=False), flush=True)
+            elif result.genre is None:
+                print(f"{path}\t-\t{result.note}", flush=True)
+            else:
+                ranked = ", ".join(f"{display_name(g)} {p:.0%}" for g, p in result.top(args.top_k))
+                mark = "\t(uncertain)" if result.uncertain else ""
+                print(f"{path}\t{ranked}{mark}", flush=True)
+    progress.finish()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _report_failure(args: argparse.Namespace, path: str, error: str) -> None:
+    """JSON mode: an error object on stdout. Text mode: one line on stderr."""
+    if args.json:
+        print(json.dumps({"path": path, "error": error}, ensure_ascii=False), flush=True)
+    else:
+        print(f"{path}: error: {error}", file=sys.stderr, flush=True)

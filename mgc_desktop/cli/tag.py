@@ -1,0 +1,209 @@
+"""`mgc-desktop tag` and `mgc-desktop undo`: plan, print, journal, write; and take it back.
+
+Exit codes: 0 all went well, 1 some files failed, 2 usage error. Files left alone (uncertain,
+below threshold, policy) are not failures. The last line always names the batch and its counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `tag` and `undo` subcommands."""
+    p = sub.add_parser("tag", help="classify files and write their genre tags (journaled)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("--dry-run", action="store_true", help="print the plan, write nothing")
+    p.add_argument(
+        "--policy",
+        choices=["fill", "replace", "append"],
+        default=None,
+        help="existing genres: fill only empty ones (default), replace, append "
+        "(--set-genre defaults to replace)",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        metavar="X",
+        help="leave tracks below this confidence untouched (default 0.5)",
+    )
+    p.add_argument(
+        "--top-k",
+        type=int,
+        default=1,
+        metavar="N",
+        help="write up to N genres, each at least --min-confidence",
+    )
+    p.add_argument(
+        "--set-genre", metavar="NAME[,NAME...]", help="write these genre(s) without classifying"
+    )
+    p.add_argument("--keep-mtime", action="store_true", help="keep files' modification times")
+    p.add_argument(
+        "--id3-version",
+        type=int,
+        choices=[3, 4],
+        default=4,
+        help="ID3v2 version for files that have no ID3 tag yet (existing tags keep theirs)",
+    )
+    p.add_argument("--genre-names", metavar="JSON", help="class -> display name mapping file")
+    p.add_argument("--note", help="a note stored with the batch")
+    p.set_defaults(func=run_tag)
+
+    u = sub.add_parser("undo", help="restore the genres a tag batch replaced")
+    u.add_argument("paths", nargs="*", metavar="PATH", help="undo the last change of these files")
+    u.add_argument("--batch", type=int, metavar="ID", help="batch to undo (default: the last)")
+    u.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even files whose genre changed since the batch",
+    )
+    u.add_argument("--keep-mtime", action="store_true", help="keep files' modification times")
+    u.add_argument("--list", action="store_true", help="list batches and exit")
+    u.set_defaults(func=run_undo)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; folders walked for music files (no symlinked folders)."""
+    from mgc_desktop.audio.formats import is_audio_path
+
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                out.extend(os.path.join(root, f) for f in sorted(files) if is_audio_path(f))
+        else:
+            out.append(p)
+    return out
+
+
+def _usage(msg: str) -> int:
+    print(f"mgc-desktop: error: {msg}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run_tag(args: argparse.Namespace) -> int:
+    """Plan every file, print the plan, then (unless --dry-run) journal and write."""
+    from mgc_desktop.tags.apply import apply_plan
+    from mgc_desktop.tags.names import load_mapping, resolve_name
+    from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem, format_item, plan_manual
+    from mgc_desktop.tags.policy import DEFAULT_MIN_CONFIDENCE
+
+    min_conf = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    if not 0.0 <= min_conf <= 1.0:
+        return _usage("--min-confidence must be between 0 and 1")
+    if args.top_k < 1:
+        return _usage("--top-k must be at least 1")
+    try:
+        mapping = load_mapping(args.genre_names)
+    except ValueError as exc:
+        return _usage(str(exc))
+    paths = _expand(args.paths)
+    if not paths:
+        return _usage("no music files found")
+
+    plan: list[PlanItem] = []
+    if args.set_genre is not None:
+        names = [resolve_name(n, mapping) for n in args.set_genre.split(",") if n.strip()]
+        if not names:
+            return _usage("--set-genre needs at least one name")
+        plan = plan_manual(
+            paths, names, policy=args.policy or "replace", id3_version=args.id3_version
+        )
+        for item in plan:
+            print(format_item(item), flush=True)
+    else:
+        plan = _plan_by_model(args, paths, mapping, min_conf)
+        if plan is None:
+            return EXIT_USAGE
+
+    to_write = sum(1 for i in plan if i.action == WRITE)
+    errors = sum(1 for i in plan if i.action == ERROR)
+    if args.dry_run:
+        print(
+            f"dry run, nothing written: {to_write} would be written, "
+            f"{len(plan) - to_write - errors} skipped, {errors} failed"
+        )
+        return EXIT_SOME_FAILED if errors else EXIT_OK
+    result = apply_plan(plan, batch_note=args.note, keep_mtime=args.keep_mtime)
+    for path, msg in result.errors:
+        if not any(i.path == path and i.action == ERROR for i in plan):
+            print(f"{path}: failed: {msg}", file=sys.stderr)
+    sys.stderr.flush()
+    print(result.summary())
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _plan_by_model(args, paths, mapping, min_conf):
+    """Classify the files and plan from the predictions; None on a model/usage problem."""
+    from mgc_desktop.tags.plan import ERROR, PlanItem, format_item, plan_prediction, unique_paths
+
+    try:
+        from mgc_desktop.model.batch import classify_paths
+    except ImportError as exc:
+        print(f"mgc-desktop: error: the classifier is not available ({exc})", file=sys.stderr)
+        return None
+    model_path = getattr(args, "model", None)
+    plan = []
+    try:
+        results = classify_paths(
+            [Path(p) for p in unique_paths(paths)],
+            model_path=Path(model_path) if model_path else None,
+        )
+        for res in results:
+            if hasattr(res, "genre"):
+                item = plan_prediction(
+                    res,
+                    policy=args.policy or "fill",
+                    min_confidence=min_conf,
+                    top_k=args.top_k,
+                    mapping=mapping,
+                    id3_version=args.id3_version,
+                )
+            else:
+                item = PlanItem(str(res.path), ERROR, reason=f"cannot classify: {res.error}")
+            plan.append(item)
+            print(format_item(item), flush=True)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"mgc-desktop: error: {exc}", file=sys.stderr)
+        return None
+    return plan
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    """Undo a batch (default: the last one still in effect) or the last change of some files."""
+    from mgc_desktop.tags.apply import list_batches, undo_batch, undo_paths
+
+    if args.list:
+        for b in list_batches():
+            what = f"undo of {b.undoes}" if b.kind == "undo" else b.kind
+            print(
+                f"batch {b.id}: {what}, {b.written or 0} written, {b.skipped or 0} skipped,"
+                f" {b.failed or 0} failed, {b.active} in effect"
+                + (f", model {b.model_id}" if b.model_id else "")
+            )
+        return EXIT_OK
+    if args.batch is not None and args.paths:
+        return _usage("give either --batch or paths, not both")
+    if args.paths:
+        result = undo_paths(args.paths, force=args.force, keep_mtime=args.keep_mtime)
+    else:
+        try:
+            result = undo_batch(args.batch, force=args.force, keep_mtime=args.keep_mtime)
+        except LookupError as exc:
+            print(f"mgc-desktop: {exc.args[0]}", file=sys.stderr)
+            return EXIT_USAGE if args.batch is not None else EXIT_OK
+    for path, msg in result.errors:
+        print(
+            f"{path}: {'failed' if 'no journaled' not in msg else 'skipped'}: {msg}",
+            file=sys.stderr,
+        )
+    sys.stderr.flush()
+    print(result.undo_summary())
+    return EXIT_SOME_FAILED if result.failed else EXIT_OK

@@ -1,0 +1,1 @@
+"""The music library: walking folders, the SQLite index of tracks and predictions, albums."""

@@ -1,0 +1,76 @@
+"""Walk folders for music files without tripping over hostile trees.
+
+Symlink loops, unreadable folders, files that vanish mid-walk, names that are not valid UTF-8
+and very long paths are reported as `WalkProblem`s and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mgc_desktop.audio.formats import is_audio_path
+
+
+@dataclass(frozen=True)
+class WalkProblem:
+    """Something under a root that could not be looked at, and why."""
+
+    path: str
+    error: str
+
+
+def display_path(path: str | os.PathLike) -> str:
+    """A printable form of any path, even one whose bytes are not valid UTF-8."""
+    raw = os.fsencode(path)
+    return raw.decode("utf-8", errors="replace")
+
+
+def walk_audio(roots: Iterable[str | Path]) -> Iterator[Path | WalkProblem]:
+    """Yield music files under the roots (files named directly are yielded whatever their
+    extension), depth first in name order, each real folder visited once."""
+    seen_dirs: set[tuple[int, int]] = set()
+    for root in roots:
+        root = Path(root)
+        try:
+            if not root.is_dir():
+                if root.exists() or root.is_symlink():
+                    yield root
+                else:
+                    yield WalkProblem(display_path(root), "file not found")
+                continue
+        except OSError as exc:
+            yield WalkProblem(display_path(root), exc.strerror or str(exc))
+            continue
+        yield from _walk_dir(root, seen_dirs)
+
+
+def _walk_dir(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | WalkProblem]:
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            st = current.stat()
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                if current.is_symlink():
+                    yield WalkProblem(display_path(current), "symlink loop or repeated folder")
+                continue
+            seen.add(key)
+            with os.scandir(current) as it:
+                entries = sorted(it, key=lambda e: os.fsencode(e.name))
+        except OSError as exc:
+            yield WalkProblem(display_path(current), f"cannot read folder: {exc.strerror or exc}")
+            continue
+        subdirs = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    subdirs.append(Path(entry.path))
+                elif is_audio_path(entry.name) and entry.is_file():
+                    yield Path(entry.path)
+            except OSError as exc:
+                yield WalkProblem(display_path(entry.path), exc.strerror or str(exc))
+        stack.extend(reversed(subdirs))

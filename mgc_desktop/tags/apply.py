@@ -1,0 +1,301 @@
+"""Carry out a plan, and undo batches: journal first, then an atomic write per file.
+
+Every per-file problem (read-only, disk full, changed since analysed, malformed tags) becomes a
+one-line error for that file; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mgc_desktop.tags.atomic import atomic_modify
+from mgc_desktop.tags.base import TagError, TagWriter, one_line
+from mgc_desktop.tags.journal import BatchInfo, Change, Journal
+from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem
+from mgc_desktop.tags.policy import same_genres
+from mgc_desktop.tags.registry import writer_for
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class BatchResult:
+    """What a batch did. `errors` holds (path, message) for each failed file."""
+
+    batch_id: int | None
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+    undoes: int | None = None
+
+    def summary(self) -> str:
+        """The last line `tag` prints."""
+        return (
+            f"batch {self.batch_id}: {self.written} written, {self.skipped} skipped, "
+            f"{self.failed} failed" + (" (cancelled)" if self.cancelled else "")
+        )
+
+    def undo_summary(self) -> str:
+        """The last line `undo` prints."""
+        of = f"of batch {self.undoes}" if self.undoes is not None else "by path"
+        return (
+            f"undo batch {self.batch_id} ({of}): {self.written} restored, "
+            f"{self.skipped} skipped, {self.failed} failed"
+        )
+
+
+def error_message(exc: BaseException) -> str:
+    """One line for the user, whatever went wrong."""
+    if isinstance(exc, TagError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "disk full"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"permission denied ({exc.strerror})"
+        return exc.strerror or one_line(exc)
+    return f"malformed or unsupported file ({one_line(exc)})"
+
+
+def _write(
+    path: str,
+    writer: TagWriter,
+    expect_old: Sequence[str],
+    new: Sequence[str],
+    *,
+    raw: bool,
+    keep_mtime: bool,
+    fingerprint=None,
+    drop_empty_tag: bool = False,
+) -> None:
+    def modify(tmp: Path) -> None:
+        current = writer.read_genres(tmp)
+        if list(current) != list(expect_old):
+            raise TagError("genre changed since it was analysed")
+        writer.write_genres(tmp, new, raw=raw)
+        if drop_empty_tag:
+            writer.remove_tag_if_empty(tmp)
+        if not same_genres(writer.read_genres(tmp), new):  # read back before swapping in
+            raise TagError("written genre did not read back; file left unchanged")
+
+    atomic_modify(path, modify, keep_mtime=keep_mtime, expect=fingerprint)
+
+
+def apply_plan(
+    plan: Sequence[PlanItem],
+    *,
+    batch_note: str | None = None,
+    model_id: str | None = None,
+    keep_mtime: bool = False,
+    progress_cb: ProgressCallback | None = None,
+    cancel_event: threading.Event | None = None,
+    journal: Journal | None = None,
+) -> BatchResult:
+    """Write every 'write' item of the plan; keep items count as skipped, error items as failed.
+
+    Each change is committed to the journal before its file is touched."""
+    own = journal is None
+    journal = journal or Journal()
+    try:
+        model_id = model_id or next((i.model_id for i in plan if i.model_id), None)
+        result = BatchResult(journal.begin_batch("tag", model_id=model_id, note=batch_note))
+        for n, item in enumerate(plan):
+            if cancel_event is not None and cancel_event.is_set():
+                result.cancelled = True
+                result.skipped += len(plan) - n
+                break
+            if progress_cb:
+                progress_cb(n, len(plan), item.path)
+            if item.action == ERROR:
+                result.failed += 1
+                result.errors.append((item.path, item.reason))
+                continue
+            if item.action != WRITE:
+                result.skipped += 1
+                continue
+            real = os.path.realpath(item.path)
+            change = journal.record(
+                result.batch_id,
+                real,
+                item.fmt,
+                item.old,
+                item.new,
+                old_had_tag=item.had_tag,
+                model_id=item.model_id,
+            )
+            try:
+                writer = writer_for(real, id3_version=item.id3_version)
+                if writer.fmt != item.fmt:
+                    raise TagError(f"file changed since it was analysed (now {writer.fmt})")
+                _write(
+                    real,
+                    writer,
+                    item.old,
+                    item.new,
+                    raw=False,
+                    keep_mtime=keep_mtime,
+                    fingerprint=item.fingerprint,
+                )
+            except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
+                msg = error_message(exc)
+                journal.mark(change, "failed", msg)
+                result.failed += 1
+                result.errors.append((item.path, msg))
+                continue
+            journal.mark(change, "done")
+            result.written += 1
+        if progress_cb:
+            progress_cb(len(plan), len(plan), "")
+        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        return result
+    finally:
+        if own:
+            journal.close()
+
+
+def _undo_changes(
+    journal: Journal,
+    changes: Sequence[Change],
+    result: BatchResult,
+    *,
+    force: bool,
+    keep_mtime: bool,
+    progress_cb: ProgressCallback | None,
+) -> None:
+    for n, ch in enumerate(changes):
+        if progress_cb:
+            progress_cb(n, len(changes), ch.path)
+        try:
+            writer = writer_for(ch.path)
+            current = writer.read_genres(Path(ch.path))
+        except Exception as exc:  # noqa: BLE001
+            result.failed += 1
+            result.errors.append((ch.path, error_message(exc)))
+            continue
+        if list(current) == list(ch.old):
+            if not ch.old_had_tag and writer.has_tag(Path(ch.path)) and not current:
+                pass  # genre already as before, but the tag we added is still there
+            else:
+                journal.mark(ch.id, "undone")  # never written, or already restored
+                result.skipped += 1
+                continue
+        elif not force and not same_genres(current, ch.new):
+            result.failed += 1
+            result.errors.append(
+                (
+                    ch.path,
+                    f"genre changed since batch {ch.batch_id} "
+                    f"(now {'; '.join(current) or 'none'}); use --force",
+                )
+            )
+            continue
+        row = journal.record(
+            result.batch_id,
+            ch.path,
+            writer.fmt,
+            current,
+            ch.old,
+            old_had_tag=True,
+            model_id="undo",
+            undo_of=ch.id,
+        )
+        try:
+            _write(
+                ch.path,
+                writer,
+                current,
+                ch.old,
+                raw=True,
+                keep_mtime=keep_mtime,
+                drop_empty_tag=not ch.old_had_tag,
+            )
+        except Exception as exc:  # noqa: BLE001
+            msg = error_message(exc)
+            journal.mark(row, "failed", msg)
+            result.failed += 1
+            result.errors.append((ch.path, msg))
+            continue
+        journal.mark(row, "done")
+        journal.mark(ch.id, "undone")
+        result.written += 1
+
+
+def undo_batch(
+    batch_id: int | None = None,
+    *,
+    force: bool = False,
+    keep_mtime: bool = False,
+    progress_cb: ProgressCallback | None = None,
+    journal: Journal | None = None,
+) -> BatchResult:
+    """Restore the old genres of a batch (None: the newest tag batch still in effect).
+
+    A file whose genre is no longer what the batch wrote is refused unless `force`.
+    Raises LookupError when there is no such batch or nothing left to undo."""
+    own = journal is None
+    journal = journal or Journal()
+    try:
+        if batch_id is None:
+            batch_id = journal.last_undoable_batch()
+            if batch_id is None:
+                raise LookupError("nothing to undo")
+        elif not journal.batch_exists(batch_id):
+            raise LookupError(f"no batch {batch_id}")
+        changes = list(reversed(journal.changes(batch_id)))
+        result = BatchResult(journal.begin_batch("undo", undoes=batch_id), undoes=batch_id)
+        _undo_changes(
+            journal, changes, result, force=force, keep_mtime=keep_mtime, progress_cb=progress_cb
+        )
+        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        return result
+    finally:
+        if own:
+            journal.close()
+
+
+def undo_paths(
+    paths: Sequence[str | Path],
+    *,
+    force: bool = False,
+    keep_mtime: bool = False,
+    journal: Journal | None = None,
+) -> BatchResult:
+    """Undo the most recent change still in effect on each of these files."""
+    own = journal is None
+    journal = journal or Journal()
+    try:
+        result = BatchResult(journal.begin_batch("undo"))
+        changes = []
+        for p in paths:
+            ch = journal.latest_change_for(os.path.realpath(p))
+            if ch is None:
+                result.skipped += 1
+                result.errors.append((str(p), "no journaled change to undo"))
+            else:
+                changes.append(ch)
+        _undo_changes(
+            journal, changes, result, force=force, keep_mtime=keep_mtime, progress_cb=None
+        )
+        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        return result
+    finally:
+        if own:
+            journal.close()
+
+
+def list_batches(journal: Journal | None = None) -> list[BatchInfo]:
+    """All batches, oldest first, for a history view."""
+    own = journal is None
+    journal = journal or Journal()
+    try:
+        return journal.list_batches()
+    finally:
+        if own:
+            journal.close()

@@ -1,0 +1,129 @@
+"""Crash-safe file modification: the original is only ever replaced by a complete new file.
+
+The file is copied to a hidden temporary beside it (same filesystem, so the rename is atomic),
+the copy is modified and fsynced, then renamed over the original and the folder is fsynced. A
+SIGKILL at any moment leaves the original as it was or the new file whole; at worst a stale
+temporary (never with an audio extension) is left, and removed by the next write of that file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mgc_desktop.tags.base import TagError
+
+TMP_SUFFIX = ".mgc-tmp"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when it was analysed: size, mtime and a content digest."""
+
+    size: int
+    mtime_ns: int
+    digest: str | None = None
+
+
+def fingerprint(path: str | Path, *, content: bool = True) -> Fingerprint:
+    """Size, mtime and (when `content`) a BLAKE2 digest of the whole file."""
+    st = os.stat(path)
+    digest = None
+    if content:
+        h = hashlib.blake2b(digest_size=16)
+        with open(path, "rb") as f:
+            while chunk := f.read(_CHUNK):
+                h.update(chunk)
+        digest = h.hexdigest()
+    return Fingerprint(st.st_size, st.st_mtime_ns, digest)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform/filesystem allows it
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _remove_stale_temps(real: Path) -> None:
+    for stale in real.parent.glob(f".{glob_escape(real.name)}.*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def glob_escape(name: str) -> str:
+    """A file name with glob metacharacters escaped."""
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+
+
+def check_writable(path: str | Path) -> Path:
+    """The real path to write, or TagError saying why it cannot be replaced safely."""
+    real = Path(os.path.realpath(path))
+    try:
+        st = os.stat(real)
+    except OSError as exc:
+        raise TagError(exc.strerror or str(exc)) from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise TagError("not a regular file")
+    if not os.access(real, os.W_OK):
+        raise TagError("file is read-only (permission denied)")
+    if not os.access(real.parent, os.W_OK | os.X_OK):
+        raise TagError("folder is not writable (a safe write needs a temporary file beside it)")
+    if st.st_nlink > 1:
+        raise TagError(f"file has {st.st_nlink} hard links; replacing it would split them")
+    return real
+
+
+def atomic_modify(
+    path: str | Path,
+    modify: Callable[[Path], None],
+    *,
+    keep_mtime: bool = False,
+    expect: Fingerprint | None = None,
+) -> None:
+    """Apply `modify` to a copy of `path`, then swap the copy in atomically.
+
+    Refuses (TagError) when the file differs from `expect`, or changes while we work on it.
+    The original permissions (and owner, where allowed) are kept; `keep_mtime` keeps its
+    modification time too."""
+    real = check_writable(path)
+    st = os.stat(real)
+    if expect is not None and (st.st_size, st.st_mtime_ns) != (expect.size, expect.mtime_ns):
+        raise TagError("file changed since it was analysed")
+    _remove_stale_temps(real)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=TMP_SUFFIX, dir=real.parent)
+    tmp = Path(tmp_name)
+    try:
+        h = hashlib.blake2b(digest_size=16)
+        with os.fdopen(fd, "wb") as out, open(real, "rb") as src:
+            while chunk := src.read(_CHUNK):
+                h.update(chunk)
+                out.write(chunk)
+        if expect is not None and expect.digest and h.hexdigest() != expect.digest:
+            raise TagError("file content changed since it was analysed")
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        with contextlib.suppress(OSError):
+            os.chown(tmp, st.st_uid, st.st_gid)
+        modify(tmp)
+        if keep_mtime:
+            os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        now = os.stat(real)
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (st.st_size, st.st_mtime_ns, st.st_ino):
+            raise TagError("file changed by someone else while it was being written")
+        os.replace(tmp, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(real.parent)

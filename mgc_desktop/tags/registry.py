@@ -1,0 +1,97 @@
+"""Choose the writer from what a file is (mutagen's header sniffing), not from its name alone.
+
+mutagen raises much more than MutagenError on malformed input (IndexError, ValueError,
+ZeroDivisionError, struct.error, EOFError...), so everything is turned into one TagError line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import mutagen
+from mutagen.aiff import AIFF
+from mutagen.asf import ASF
+from mutagen.flac import FLAC
+from mutagen.monkeysaudio import MonkeysAudio
+from mutagen.mp3 import MP3
+from mutagen.mp4 import MP4
+from mutagen.musepack import Musepack
+from mutagen.oggflac import OggFLAC
+from mutagen.oggopus import OggOpus
+from mutagen.oggspeex import OggSpeex
+from mutagen.oggvorbis import OggVorbis
+from mutagen.wave import WAVE
+from mutagen.wavpack import WavPack
+
+from mgc_desktop.tags.apev2 import APEv2Writer
+from mgc_desktop.tags.asf import ASFWriter
+from mgc_desktop.tags.base import TagError, TagWriter, one_line
+from mgc_desktop.tags.id3 import ID3Writer
+from mgc_desktop.tags.mp4 import MP4Writer
+from mgc_desktop.tags.vorbis import VorbisWriter
+
+_SNIFF_TYPES = [
+    MP3,
+    FLAC,
+    OggVorbis,
+    OggOpus,
+    OggFLAC,
+    OggSpeex,
+    MP4,
+    ASF,
+    WAVE,
+    AIFF,
+    WavPack,
+    MonkeysAudio,
+    Musepack,
+]
+
+
+def _writer_for_type(audio: object, id3_version: int) -> TagWriter:
+    if isinstance(audio, MP3):
+        return ID3Writer("mp3", id3_version)
+    if isinstance(audio, WAVE):
+        return ID3Writer("wav", id3_version)
+    if isinstance(audio, AIFF):
+        return ID3Writer("aiff", id3_version)
+    for cls, name in (
+        (FLAC, "flac"),
+        (OggVorbis, "vorbis"),
+        (OggOpus, "opus"),
+        (OggFLAC, "oggflac"),
+        (OggSpeex, "speex"),
+    ):
+        if isinstance(audio, cls):
+            return VorbisWriter(cls, name)
+    if isinstance(audio, MP4):
+        return MP4Writer()
+    if isinstance(audio, ASF):
+        return ASFWriter()
+    for cls, name in ((WavPack, "wavpack"), (MonkeysAudio, "ape"), (Musepack, "musepack")):
+        if isinstance(audio, cls):
+            return APEv2Writer(cls, name)
+    raise TagError(f"unsupported format ({type(audio).__name__})")
+
+
+def writer_for(path: str | Path, *, id3_version: int = 4) -> TagWriter:
+    """The writer for this file's real container; TagError if it is unreadable or unsupported."""
+    try:
+        audio = mutagen.File(str(path), options=_SNIFF_TYPES)
+    except OSError as exc:
+        raise TagError(exc.strerror or one_line(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - mutagen raises anything on broken files
+        raise TagError(f"malformed or truncated file ({one_line(exc)})") from exc
+    if audio is None:
+        raise TagError("not a recognised audio file")
+    return _writer_for_type(audio, id3_version)
+
+
+def read_genres(path: str | Path) -> list[str]:
+    """The file's genre values as stored (for the GUI and the library scanner)."""
+    writer = writer_for(path)
+    try:
+        return writer.read_genres(Path(path))
+    except TagError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise TagError(f"cannot read tags ({one_line(exc)})") from exc
