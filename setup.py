@@ -1,0 +1,15 @@
+"""Build hook: ship the top-level `resources/` folder inside the wheel as `mgc_desktop/resources`.
+
+pyproject.toml alone cannot say "find every mgc_desktop subpackage, and also map one package to
+a folder outside the tree": a package-dir mapping needs the package listed, and a listed package
+disables discovery. So discovery runs here and the mapped data package is appended. Everything
+else lives in pyproject.toml. `pip install -e .` keeps working: in a checkout the code finds
+`resources/` beside the package (mgc_desktop.paths.resources_dir).
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages(include=["mgc_desktop", "mgc_desktop.*"]), "mgc_desktop.resources"],
+    package_dir={"mgc_desktop.resources": "resources"},
+)
