@@ -20,12 +20,17 @@ class WalkProblem:
 
     path: str
     error: str
+    raw: bytes = b""  # the path's file-system bytes (path is only a printable form)
 
 
 def display_path(path: str | os.PathLike) -> str:
     """A printable form of any path, even one whose bytes are not valid UTF-8."""
     raw = os.fsencode(path)
     return raw.decode("utf-8", errors="replace")
+
+
+def _problem(path: str | os.PathLike, error: str) -> WalkProblem:
+    return WalkProblem(display_path(path), error, os.fsencode(path))
 
 
 def walk_audio(roots: Iterable[str | Path]) -> Iterator[Path | WalkProblem]:
@@ -39,10 +44,10 @@ def walk_audio(roots: Iterable[str | Path]) -> Iterator[Path | WalkProblem]:
                 if root.exists() or root.is_symlink():
                     yield root
                 else:
-                    yield WalkProblem(display_path(root), "file not found")
+                    yield _problem(root, "file not found")
                 continue
         except OSError as exc:
-            yield WalkProblem(display_path(root), exc.strerror or str(exc))
+            yield _problem(root, exc.strerror or str(exc))
             continue
         yield from _walk_dir(root, seen_dirs)
 
@@ -56,13 +61,13 @@ def _walk_dir(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | WalkP
             key = (st.st_dev, st.st_ino)
             if key in seen:
                 if current.is_symlink():
-                    yield WalkProblem(display_path(current), "symlink loop or repeated folder")
+                    yield _problem(current, "symlink loop or repeated folder")
                 continue
             seen.add(key)
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: os.fsencode(e.name))
         except OSError as exc:
-            yield WalkProblem(display_path(current), f"cannot read folder: {exc.strerror or exc}")
+            yield _problem(current, f"cannot read folder: {exc.strerror or exc}")
             continue
         subdirs = []
         for entry in entries:
@@ -72,5 +77,5 @@ def _walk_dir(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | WalkP
                 elif is_audio_path(entry.name) and entry.is_file():
                     yield Path(entry.path)
             except OSError as exc:
-                yield WalkProblem(display_path(entry.path), exc.strerror or str(exc))
+                yield _problem(entry.path, exc.strerror or str(exc))
         stack.extend(reversed(subdirs))

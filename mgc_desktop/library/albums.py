@@ -1,0 +1,97 @@
+"""Album-consistent genres: every track of one album gets the album's genre.
+
+Users of every tagger ask for this: a live track or an interlude classified as something else
+splits an album across genres in their player. The album's genre comes from the summed
+probabilities of its classified tracks (a long confident track weighs as much as a short one;
+silent tracks carry no probabilities and do not vote). Per-track predictions are untouched, so
+the GUI can show both.
+
+Which tracks form an album:
+- album tag and album artist tag: all tracks with the same (album artist, album), anywhere;
+- album tag without album artist: same album name in the same folder (two "Greatest Hits" by
+  different artists must not merge);
+- no album tag: the folder.
+Tag comparisons ignore case and surrounding spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from mgc_desktop.library.index import Track
+
+
+@dataclass(frozen=True)
+class AlbumGenre:
+    """One album's verdict. `tracks` lists member paths; `classified` counts the voters."""
+
+    key: tuple[str, str, str]
+    title: str
+    artist: str | None
+    folder: str | None
+    tracks: tuple[str, ...]
+    classified: int
+    genre: str | None
+    confidence: float
+    probabilities: dict[str, float]
+
+
+def _norm(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()
+
+
+def album_key(track: Track) -> tuple[str, str, str]:
+    """('tags', album artist, album), ('tags-folder', album, folder) or ('folder', '', folder)."""
+    album, albumartist = _norm(track.album), _norm(track.albumartist)
+    if album and albumartist:
+        return ("tags", albumartist, album)
+    if album:
+        return ("tags-folder", album, track.folder)
+    return ("folder", "", track.folder)
+
+
+def album_genres(tracks: Iterable[Track]) -> list[AlbumGenre]:
+    """Group tracks into albums and give each the argmax of its summed probabilities."""
+    groups: dict[tuple[str, str, str], list[Track]] = {}
+    for track in tracks:
+        groups.setdefault(album_key(track), []).append(track)
+    out = []
+    for key, members in groups.items():
+        totals: dict[str, float] = {}
+        voters = 0
+        for track in members:
+            pred = track.prediction
+            if pred is None or not pred.probabilities:
+                continue
+            voters += 1
+            for genre, p in pred.probabilities.items():
+                totals[genre] = totals.get(genre, 0.0) + float(p)
+        norm = sum(totals.values())
+        probabilities = {g: v / norm for g, v in totals.items()} if norm > 0 else {}
+        genre = max(probabilities, key=probabilities.__getitem__) if probabilities else None
+        first = members[0]
+        out.append(
+            AlbumGenre(
+                key=key,
+                title=first.album or _folder_name(first.folder),
+                artist=first.albumartist if key[0] == "tags" else None,
+                folder=first.folder if key[0] != "tags" else None,
+                tracks=tuple(sorted(t.path for t in members)),
+                classified=voters,
+                genre=genre,
+                confidence=probabilities.get(genre, 0.0) if genre else 0.0,
+                probabilities=probabilities,
+            )
+        )
+    out.sort(key=lambda a: a.tracks[0])
+    return out
+
+
+def genre_by_track(albums: Iterable[AlbumGenre]) -> dict[str, AlbumGenre]:
+    """path -> its album's verdict, for showing both genres side by side."""
+    return {path: album for album in albums for path in album.tracks}
+
+
+def _folder_name(folder: str) -> str:
+    return folder.rstrip("/").rsplit("/", 1)[-1] or folder

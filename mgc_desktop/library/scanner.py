@@ -1,0 +1,465 @@
+"""Scan folders into the library index: walk, diff, index tags, classify what is new.
+
+A rescan of an unchanged collection must be near-instant, so the diff is stat-only: one walk,
+one os.stat per file, the index of the scanned roots loaded into a dict in one query per root,
+and no SQL or decoding for files that did not change. Only new and changed files, and files the
+current model has not classified yet, go to the classifier pool (worker processes with a time
+limit per file); each result is committed as it arrives, so a cancelled scan keeps everything
+it finished and the next scan resumes where it stopped.
+
+Hostile trees never end a scan: walk problems, files that vanish or change while the scan runs
+and files the decoder cannot read are reported (and kept in the index's `errors`). Files below a
+folder that could not be read are not pruned: an unreadable or unmounted folder is not a
+deleted one.
+
+Runs headless (the CLI) or in a GUI worker thread: progress is a plain callback and everything
+else is queryable from the `Library` afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mgc_desktop.library.index import IndexedFile, Library, TrackInfo, path_key, path_str
+from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
+
+# Rows written per transaction in the indexing phase: few commits, little lost on cancel.
+_BATCH = 500
+_PROGRESS_INTERVAL_S = 0.1
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    """One progress report. phase: 'walk' (total unknown, 0), 'index', 'classify' or 'done'.
+    `rate` is files per second in this phase, `eta_s` None while unknown."""
+
+    phase: str
+    done: int
+    total: int
+    rate: float
+    eta_s: float | None
+    path: str
+
+
+ProgressCallback = Callable[[ScanProgress], None]
+
+
+@dataclass
+class ScanReport:
+    """What one scan did. `failures` are (display path, reason) found in this scan;
+    `known_failures` are unchanged files that failed before with this model (not retried)."""
+
+    roots: list[str]
+    model_id: str | None = None
+    files: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    moved: int = 0
+    removed: int = 0
+    classified: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    known_failures: int = 0
+    cancelled: bool = False
+    elapsed_s: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def to_dict(self) -> dict:
+        return {
+            "roots": [display_path(r) for r in self.roots],
+            "model_id": self.model_id,
+            "files": self.files,
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "moved": self.moved,
+            "removed": self.removed,
+            "classified": self.classified,
+            "failed": self.failed,
+            "known_failures": self.known_failures,
+            "cancelled": self.cancelled,
+            "elapsed_s": round(self.elapsed_s, 3),
+        }
+
+
+class _Reporter:
+    """Throttles progress callbacks and computes rate and ETA per phase."""
+
+    def __init__(self, callback: ProgressCallback | None) -> None:
+        self.callback = callback
+        self.phase, self.total, self.start, self.last = "", 0, 0.0, 0.0
+
+    def begin(self, phase: str, total: int) -> None:
+        self.phase, self.total = phase, total
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.emit(0, "", force=True)
+
+    def emit(self, done: int, path: str | bytes, force: bool = False) -> None:
+        if self.callback is None:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < _PROGRESS_INTERVAL_S:
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-6)
+        eta = (self.total - done) / rate if self.total and rate > 0 else None
+        shown = display_path(path) if path else ""
+        self.callback(ScanProgress(self.phase, done, self.total, rate, eta, shown))
+
+
+def model_id_for(model_path: str | Path, library: Library | None = None) -> str:
+    """The model id inside an ONNX file, cached in the index by (path, size, mtime) so that an
+    unchanged rescan does not even load onnxruntime. Raises IncompatibleModel."""
+    path = Path(model_path).resolve()
+    st = path.stat()
+    meta_key = "model:" + os.fsencode(path).hex()
+    stamp = [st.st_size, st.st_mtime_ns]
+    if library is not None:
+        cached = library.get_meta(meta_key)
+        if cached:
+            entry = json.loads(cached)
+            if entry.get("stamp") == stamp:
+                return entry["model_id"]
+    from mgc_desktop.model.classifier import load_session
+
+    _, card = load_session(path)
+    if library is not None and not library.readonly:
+        library.set_meta(meta_key, json.dumps({"stamp": stamp, "model_id": card.model_id}))
+    return card.model_id
+
+
+def _first(tags, key: str) -> str | None:
+    try:
+        values = tags.get(key)
+    except Exception:  # noqa: BLE001 - mutagen's easy mappings raise assorted errors
+        return None
+    if not values:
+        return None
+    text = str(values[0]).strip()
+    return text or None
+
+
+def read_track_info(key: bytes, st: os.stat_result) -> TrackInfo:
+    """Index record for one file: stat, format, duration and the few tags we show. Tags are
+    read with mutagen's easy interface (header only, fast); a file mutagen cannot parse is
+    still indexed (the decoder may manage) with `tag_error` set."""
+    name = os.path.basename(key)
+    ext = os.path.splitext(name)[1].decode("ascii", "replace").lower().lstrip(".")
+    info = TrackInfo(key, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, ext or "?")
+    try:
+        import mutagen
+
+        audio = mutagen.File(path_str(key), easy=True)
+    except Exception as exc:  # noqa: BLE001 - mutagen raises anything on foreign data
+        info.tag_error = " ".join(str(exc).split())[:200] or type(exc).__name__
+        return info
+    if audio is None:
+        info.tag_error = "not a recognised tag container"
+        return info
+    length = getattr(getattr(audio, "info", None), "length", None)
+    if isinstance(length, (int, float)) and length > 0:
+        info.duration_s = float(length)
+    tags = audio.tags
+    if tags is not None:
+        info.title = _first(tags, "title")
+        info.artist = _first(tags, "artist")
+        info.album = _first(tags, "album")
+        info.albumartist = _first(tags, "albumartist")
+        info.tracknumber = _first(tags, "tracknumber")
+        try:
+            info.genres = tuple(str(g) for g in tags.get("genre") or () if str(g).strip())
+        except Exception:  # noqa: BLE001
+            info.genres = ()
+    return info
+
+
+def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+def _same(old: IndexedFile, new: tuple[int, int, int, int]) -> bool:
+    """Unchanged: same size and mtime, and the same inode where the file system has them."""
+    size, mtime_ns, ino, _ = new
+    return old.size == size and old.mtime_ns == mtime_ns and (old.ino == ino or not ino)
+
+
+def _is_below(key: bytes, folders: Sequence[bytes]) -> bool:
+    return any(key == f or key.startswith(f.rstrip(b"/") + b"/") for f in folders)
+
+
+def scan(
+    roots: Iterable[str | os.PathLike],
+    library: Library,
+    model=None,
+    cancel: threading.Event | None = None,
+    progress: ProgressCallback | None = None,
+    *,
+    workers: int | None = None,
+    timeout_s: float | None = None,
+    retry_failed: bool = False,
+    classify: bool = True,
+) -> ScanReport:
+    """Bring the index of `roots` up to date and classify what needs it.
+
+    `model` is a running `ClassifierPool`, a model file path, or None for the shipped model.
+    A pool is only started when some file needs classifying. `retry_failed` classifies again
+    the unchanged files that failed with this model before. With `classify=False` only the
+    index (files, tags, prunes) is updated.
+    """
+    started = time.monotonic()
+    cancel = cancel or threading.Event()
+    keys = [path_key(r) for r in roots]
+    report = ScanReport([path_str(k) for k in keys])
+    reporter = _Reporter(progress)
+
+    pool = None
+    if classify:
+        if model is not None and hasattr(model, "classify") and hasattr(model, "card"):
+            pool, report.model_id = model, model.card.model_id
+        else:
+            if model is None:
+                from mgc_desktop.paths import default_model_path
+
+                model = default_model_path()
+            report.model_id = model_id_for(model, library)
+
+    # 1. walk and stat: everything on disk under the roots
+    reporter.begin("walk", 0)
+    seen: dict[bytes, tuple[int, int, int, int]] = {}
+    keep: list[bytes] = []  # paths that exist but could not be looked at: never pruned
+    problems: list[tuple[bytes, str, str]] = []
+    walk_complete = True
+    for item in walk_audio(path_str(k) for k in keys):
+        if cancel.is_set():
+            walk_complete = False
+            break
+        if isinstance(item, WalkProblem):
+            problems.append((item.raw or os.fsencode(item.path), "walk", item.error))
+            keep.append(item.raw or os.fsencode(item.path))
+            continue
+        key = os.fsencode(item)
+        try:
+            st = os.stat(key)
+        except FileNotFoundError:
+            report.failures.append((display_path(key), "vanished during the scan"))
+            continue
+        except OSError as exc:
+            problems.append((key, "stat", exc.strerror or str(exc)))
+            keep.append(key)
+            continue
+        seen[key] = _stamp(st)
+        if len(seen) % 256 == 0:
+            reporter.emit(len(seen), key)
+    report.files = len(seen)
+    report.failures.extend((display_path(k), msg) for k, _, msg in problems)
+
+    # 2. diff against the index (one query per root, then dict lookups)
+    indexed = library.snapshot(keys)
+    new: list[bytes] = []
+    changed: list[bytes] = []
+    unchanged_ids: dict[bytes, int] = {}
+    for key, stamp in seen.items():
+        old = indexed.get(key)
+        if old is None:
+            new.append(key)
+        elif _same(old, stamp):
+            unchanged_ids[key] = old.id
+        else:
+            changed.append(key)
+    report.unchanged = len(unchanged_ids)
+    if walk_complete:
+        missing = {k: v for k, v in indexed.items() if k not in seen and not _is_below(k, keep)}
+        moves = _match_moves(new, missing, seen)
+        if moves:
+            library.move_tracks(moves)
+            for old_key, new_key in moves:
+                unchanged_ids[new_key] = missing.pop(old_key).id
+            moved_to = {n for _, n in moves}
+            new = [k for k in new if k not in moved_to]
+            report.moved = len(moves)
+        if missing:
+            library.remove_tracks(list(missing))
+            report.removed = len(missing)
+        library.clear_errors(keys, ("walk", "stat"))
+    if problems:
+        library.record_errors([(k, stage, msg, None, None, None) for k, stage, msg in problems])
+
+    # 3. index new and changed files (tags, duration), a batch per transaction
+    to_index = [(k, False) for k in new] + [(k, True) for k in changed]
+    reporter.begin("index", len(to_index))
+    indexed_now: list[bytes] = []
+    batch: list[TrackInfo] = []
+    batch_changed: list[TrackInfo] = []
+
+    def flush() -> None:
+        if batch:
+            library.upsert_tracks(batch, forget_predictions=False)
+        if batch_changed:
+            library.upsert_tracks(batch_changed, forget_predictions=True)
+        indexed_now.extend(i.path for i in batch + batch_changed)
+        batch.clear()
+        batch_changed.clear()
+
+    for done, (key, was_indexed) in enumerate(to_index):
+        if cancel.is_set():
+            break
+        try:
+            st = os.stat(key)
+        except FileNotFoundError:
+            report.failures.append((display_path(key), "vanished during the scan"))
+            if was_indexed:
+                library.remove_tracks([key])
+                report.removed += 1
+            continue
+        except OSError as exc:
+            report.failures.append((display_path(key), exc.strerror or str(exc)))
+            library.record_errors([(key, "stat", exc.strerror or str(exc), None, None, None)])
+            continue
+        seen[key] = _stamp(st)
+        (batch_changed if was_indexed else batch).append(read_track_info(key, st))
+        if len(batch) + len(batch_changed) >= _BATCH:
+            flush()
+        reporter.emit(done + 1, key)
+    flush()
+    changed_set = set(changed)
+    report.added = sum(1 for k in indexed_now if k not in changed_set)
+    report.changed = len(indexed_now) - report.added
+    if cancel.is_set():
+        return _finish(report, library, reporter, started, cancelled=True)
+
+    if not classify:
+        return _finish(report, library, reporter, started, cancelled=False)
+
+    # 4. classify what this model has not seen, committing each result as it arrives
+    model_id = report.model_id or ""
+    done_ids = library.classified_ids(model_id)
+    errors = library.error_snapshot(keys)
+    todo: list[bytes] = list(indexed_now)
+    for key, track_id in unchanged_ids.items():
+        if track_id in done_ids:
+            continue
+        err = errors.get(key)
+        if (
+            not retry_failed
+            and err is not None
+            and err[0] == "classify"
+            and err[3] == model_id
+            and (err[1], err[2]) == seen[key][:2]
+        ):
+            report.known_failures += 1
+            continue
+        todo.append(key)
+    todo.sort()
+    reporter.begin("classify", len(todo))
+    if todo and not cancel.is_set():
+        own_pool = pool is None
+        if own_pool:
+            from mgc_desktop.model.batch import DEFAULT_TIMEOUT_S, ClassifierPool
+
+            pool = ClassifierPool(
+                model,
+                workers=min(workers or _default_workers(), len(todo)),
+                timeout_s=timeout_s or DEFAULT_TIMEOUT_S,
+            )
+        try:
+            _classify(pool, todo, seen, library, report, reporter, cancel)
+        finally:
+            if own_pool:
+                pool.close()
+    return _finish(report, library, reporter, started, cancelled=cancel.is_set())
+
+
+def _default_workers() -> int:
+    from mgc_desktop.model.batch import default_workers
+
+    return default_workers()
+
+
+def _classify(pool, todo: list[bytes], seen: dict[bytes, tuple[int, int, int, int]],
+              library: Library, report: ScanReport, reporter: _Reporter,
+              cancel: threading.Event) -> None:
+    """Feed the pool and commit each result; files that vanished or changed meanwhile are
+    reported, and a changed file is left for the next scan instead of storing a stale answer."""
+    from mgc_desktop.model.batch import FileFailure
+
+    by_str = {path_str(k): k for k in todo}
+    done = 0
+    for result in pool.classify(list(by_str), cancel):
+        done += 1
+        key = by_str.get(result.path) or os.fsencode(result.path)
+        reporter.emit(done, key)
+        try:
+            now = _stamp(os.stat(key))
+        except FileNotFoundError:
+            library.remove_tracks([key])
+            report.removed += 1
+            report.failures.append((display_path(key), "vanished during the scan"))
+            continue
+        except OSError as exc:
+            now = None
+            if not isinstance(result, FileFailure):
+                result = FileFailure(result.path, exc.strerror or str(exc))
+        before = seen.get(key)
+        if now is not None and before is not None and now[:3] != before[:3]:
+            message = "changed during the scan; it will be classified at the next scan"
+            report.failures.append((display_path(key), message))
+            library.record_errors([(key, "classify", message, None, None, None)])
+            continue
+        if isinstance(result, FileFailure):
+            report.failures.append((display_path(key), result.error))
+            size, mtime = (before[0], before[1]) if before else (None, None)
+            library.record_errors([(key, "classify", result.error, size, mtime, report.model_id)])
+            continue
+        if library.save_prediction(key, result):
+            report.classified += 1
+
+
+def _match_moves(
+    new: list[bytes], missing: dict[bytes, IndexedFile], seen: dict[bytes, tuple]
+) -> list[tuple[bytes, bytes]]:
+    """(old, new) pairs for files that moved: a new path whose inode, size and mtime match a
+    missing one (a rename), else whose size, mtime and file name match exactly one missing
+    file (a move across file systems, which keeps mtime but not the inode)."""
+    if not new or not missing:
+        return []
+    by_inode: dict[tuple, bytes] = {}
+    by_name: dict[tuple, list[bytes]] = {}
+    for key, old in missing.items():
+        by_inode[(old.dev, old.ino, old.size, old.mtime_ns)] = key
+        by_name.setdefault((old.size, old.mtime_ns, os.path.basename(key)), []).append(key)
+    moves: list[tuple[bytes, bytes]] = []
+    taken: set[bytes] = set()
+    for key in new:
+        size, mtime_ns, ino, dev = seen[key]
+        old_key = by_inode.get((dev, ino, size, mtime_ns))
+        if old_key is None or old_key in taken:
+            candidates = [
+                k for k in by_name.get((size, mtime_ns, os.path.basename(key)), ())
+                if k not in taken
+            ]
+            old_key = candidates[0] if len(candidates) == 1 else None
+        if old_key is not None and old_key not in taken:
+            taken.add(old_key)
+            moves.append((old_key, key))
+    return moves
+
+
+def _finish(report: ScanReport, library: Library, reporter: _Reporter, started: float,
+            cancelled: bool) -> ScanReport:
+    report.cancelled = cancelled
+    report.elapsed_s = time.monotonic() - started
+    if report.model_id:
+        library.set_meta("last_model_id", report.model_id)
+    reporter.phase, reporter.total = "done", report.files
+    reporter.emit(report.files, "", force=True)
+    return report
