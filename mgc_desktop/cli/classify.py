@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import json
 import sys
 import time
@@ -83,19 +85,23 @@ def run(args: argparse.Namespace) -> int:
             files.append(item)
     if not files:
         return EXIT_SOME_FAILED if failed else EXIT_OK
-    try:
-        pool = ClassifierPool(
-            args.model or default_model_path(),
-            workers=min(args.workers or default_workers(), len(files)),
-            timeout_s=args.timeout,
-            uncertain_below=args.min_confidence,
-        )
-    except (IncompatibleModel, FileNotFoundError) as exc:
-        print(f"mgc-desktop classify: cannot use the model: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    cached = _from_index(args, files)  # unchanged files the library index already classified
+    rest = [f for f in files if str(f) not in cached]
+    pool = None
+    if rest:
+        try:
+            pool = ClassifierPool(
+                args.model or default_model_path(),
+                workers=min(args.workers or default_workers(), len(rest)),
+                timeout_s=args.timeout,
+                uncertain_below=args.min_confidence,
+            )
+        except (IncompatibleModel, FileNotFoundError) as exc:
+            print(f"mgc-desktop classify: cannot use the model: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     progress = Progress(len(files))
-    with pool:
-        for result in pool.classify(files):
+    with pool or contextlib.nullcontext():
+        for result in itertools.chain(cached.values(), pool.classify(rest) if pool else ()):
             progress.step()
             path = display_path(result.path)
             if isinstance(result, FileFailure):
@@ -130,6 +136,41 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{path}\t{ranked}{mark}", flush=True)
     progress.finish()
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _from_index(args: argparse.Namespace, files: list[Path]) -> dict:
+    """str(path) -> Prediction for files whose index entry is current (same size, mtime and
+    inode) and holds a prediction by this model; empty when there is no index or it fails."""
+    try:
+        from mgc_desktop.library.index import Library, default_index_path
+        from mgc_desktop.library.scanner import model_id_for
+        from mgc_desktop.model.classifier import Prediction
+        from mgc_desktop.paths import default_model_path
+
+        if not default_index_path().exists():
+            return {}
+        with Library() as library:
+            model_id = model_id_for(args.model or default_model_path(), library)
+            stored = library.cached_predictions(files, model_id)
+    except Exception:  # noqa: BLE001 - the index is a cache: any trouble means classify afresh
+        return {}
+    out = {}
+    for path, p in stored.items():
+        uncertain = p.uncertain
+        if args.min_confidence is not None:
+            uncertain = p.genre is None or p.confidence < args.min_confidence
+        out[path] = Prediction(
+            path=path,
+            genre=p.genre,
+            confidence=p.confidence,
+            probabilities=p.probabilities,
+            windows=p.windows,
+            model_id=p.model_id,
+            uncertain=uncertain,
+            duration_s=p.duration_s or 0.0,
+            note=p.note,
+        )
+    return out
 
 
 def _report_failure(args: argparse.Namespace, path: str, error: str) -> None:

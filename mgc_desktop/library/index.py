@@ -321,8 +321,11 @@ class Library:
         """Tracks under `root` (all when None), in path order, each with the prediction of
         `model_id` (the newest one when None). `genre` keeps tracks predicted as that class;
         `status` is 'classified', 'unclassified' or 'failed'."""
-        return list(self.iter_tracks(root, model_id=model_id, genre=genre, status=status,
-                                     paths=paths, limit=limit))
+        return list(
+            self.iter_tracks(
+                root, model_id=model_id, genre=genre, status=status, paths=paths, limit=limit
+            )
+        )
 
     def iter_tracks(
         self,
@@ -415,8 +418,9 @@ class Library:
         classified = sum(by_genre.values())
         return LibraryStats(tracks, classified, tracks - classified, errors, model_id, by_genre)
 
-    def album_genres(self, root: str | bytes | os.PathLike | None = None,
-                     model_id: str | None = None):
+    def album_genres(
+        self, root: str | bytes | os.PathLike | None = None, model_id: str | None = None
+    ):
         """One genre per album from the summed probabilities of its tracks (see albums.py)."""
         from mgc_desktop.library.albums import album_genres
 
@@ -494,9 +498,22 @@ class Library:
         now = time.time()
         rows = [
             (
-                i.path, os.path.dirname(i.path), i.size, i.mtime_ns, i.ino, i.dev, i.format,
-                i.duration_s, i.title, i.artist, i.album, i.albumartist, i.tracknumber,
-                json.dumps(list(i.genres), ensure_ascii=False), i.tag_error, now,
+                i.path,
+                os.path.dirname(i.path),
+                i.size,
+                i.mtime_ns,
+                i.ino,
+                i.dev,
+                i.format,
+                i.duration_s,
+                i.title,
+                i.artist,
+                i.album,
+                i.albumartist,
+                i.tracknumber,
+                json.dumps(list(i.genres), ensure_ascii=False),
+                i.tag_error,
+                now,
             )
             for i in infos
         ]
@@ -523,8 +540,9 @@ class Library:
     def move_tracks(self, moves: Sequence[tuple[bytes, bytes]]) -> None:
         """Re-point tracks at their new paths, keeping their predictions: (old, new) pairs."""
         with self._lock, self._db:
-            self._db.executemany("DELETE FROM errors WHERE path IN (?, ?)",
-                                 [(a, b) for a, b in moves])
+            self._db.executemany(
+                "DELETE FROM errors WHERE path IN (?, ?)", [(a, b) for a, b in moves]
+            )
             self._db.executemany(
                 "UPDATE tracks SET path = ?, folder = ? WHERE path = ?",
                 [(new, os.path.dirname(new), old) for old, new in moves],
@@ -548,9 +566,15 @@ class Library:
                 "uncertain, probabilities, windows, duration_s, note, created_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
-                    row[0], prediction.model_id, prediction.genre, float(prediction.confidence),
-                    int(bool(prediction.uncertain)), json.dumps(prediction.probabilities),
-                    int(prediction.windows), prediction.duration_s or None, prediction.note,
+                    row[0],
+                    prediction.model_id,
+                    prediction.genre,
+                    float(prediction.confidence),
+                    int(bool(prediction.uncertain)),
+                    json.dumps(prediction.probabilities),
+                    int(prediction.windows),
+                    prediction.duration_s or None,
+                    prediction.note,
                     when or time.time(),
                 ),
             )
@@ -562,8 +586,9 @@ class Library:
             self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
         return True
 
-    def record_errors(self, errors: Sequence[tuple[bytes, str, str, int | None, int | None,
-                                                   str | None]]) -> None:
+    def record_errors(
+        self, errors: Sequence[tuple[bytes, str, str, int | None, int | None, str | None]]
+    ) -> None:
         """(path, stage, message, size, mtime_ns, model_id) rows; the last one per path wins."""
         now = time.time()
         with self._lock, self._db:
@@ -579,7 +604,6 @@ class Library:
             for root in roots:
                 cond, params = _under(root)
                 self._db.execute(
-                    f"DELETE FROM errors WHERE {cond} AND stage IN "
-                    f"({','.join('?' * len(stages))})",
+                    f"DELETE FROM errors WHERE {cond} AND stage IN ({','.join('?' * len(stages))})",
                     (*params, *stages),
                 )

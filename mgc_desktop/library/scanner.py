@@ -385,9 +385,15 @@ def _default_workers() -> int:
     return default_workers()
 
 
-def _classify(pool, todo: list[bytes], seen: dict[bytes, tuple[int, int, int, int]],
-              library: Library, report: ScanReport, reporter: _Reporter,
-              cancel: threading.Event) -> None:
+def _classify(
+    pool,
+    todo: list[bytes],
+    seen: dict[bytes, tuple[int, int, int, int]],
+    library: Library,
+    report: ScanReport,
+    reporter: _Reporter,
+    cancel: threading.Event,
+) -> None:
     """Feed the pool and commit each result; files that vanished or changed meanwhile are
     reported, and a changed file is left for the next scan instead of storing a stale answer."""
     from mgc_desktop.model.batch import FileFailure
@@ -444,7 +450,8 @@ def _match_moves(
         old_key = by_inode.get((dev, ino, size, mtime_ns))
         if old_key is None or old_key in taken:
             candidates = [
-                k for k in by_name.get((size, mtime_ns, os.path.basename(key)), ())
+                k
+                for k in by_name.get((size, mtime_ns, os.path.basename(key)), ())
                 if k not in taken
             ]
             old_key = candidates[0] if len(candidates) == 1 else None
@@ -454,8 +461,9 @@ def _match_moves(
     return moves
 
 
-def _finish(report: ScanReport, library: Library, reporter: _Reporter, started: float,
-            cancelled: bool) -> ScanReport:
+def _finish(
+    report: ScanReport, library: Library, reporter: _Reporter, started: float, cancelled: bool
+) -> ScanReport:
     report.cancelled = cancelled
     report.elapsed_s = time.monotonic() - started
     if report.model_id:

@@ -1,0 +1,167 @@
+"""`mgc-desktop scan PATH...`: bring the library index up to date and classify what is new.
+
+The second scan of an unchanged collection only stats files. Progress, rate and ETA go to
+stderr; the summary (and, with --album-consistent, one genre per album) to stdout. Exit status
+0 when every file is classified, 1 when some failed (now or in an earlier scan, unchanged since),
+2 on usage errors. Ctrl-C keeps everything classified so far; run the scan again to resume.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "scan",
+        help="index folders and classify new or changed files (incremental)",
+        description="Index music folders in the library and classify files that are new, "
+        "changed or not yet classified by the current model; deleted files are pruned. "
+        "Exit status 0 when all went well, 1 when some files failed, 2 on usage errors.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="music folders or files")
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="worker processes")
+    p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="time limit per file")
+    p.add_argument(
+        "--album-consistent",
+        action="store_true",
+        help="also give each album one genre, from the summed probabilities of its tracks",
+    )
+    p.add_argument("--retry-failed", action="store_true", help="retry files that failed before")
+    p.add_argument("--index-only", action="store_true", help="update the index, do not classify")
+    p.add_argument("--json", action="store_true", help="the summary as one JSON object")
+    p.add_argument("--db", metavar="FILE", help="index file (default: in the user data folder)")
+    p.set_defaults(func=run)
+
+
+class _StderrProgress:
+    """Scan progress on stderr: a live line on a terminal, a line every few seconds otherwise,
+    nothing for scans that finish within two seconds."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.tty = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, p) -> None:
+        now = time.monotonic()
+        if now - self.start < 2.0 or p.phase == "done":
+            return
+        if now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last = now
+        total = f"/{p.total}" if p.total else ""
+        eta = f", ETA {p.eta_s:.0f} s" if p.eta_s is not None else ""
+        text = f"{p.phase}: {p.done}{total} ({p.rate:.1f}/s{eta})"
+        if self.tty:
+            print("\r" + text.ljust(60), end="", file=sys.stderr, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.tty and self.shown:
+            print(file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    from mgc_desktop.library.index import Library
+    from mgc_desktop.library.scanner import scan
+    from mgc_desktop.model.card import IncompatibleModel
+    from mgc_desktop.paths import default_model_path
+
+    if args.workers is not None and args.workers < 1:
+        print("mgc-desktop scan: --workers must be >= 1", file=sys.stderr)
+        return EXIT_USAGE
+    cancel = threading.Event()
+    progress = _StderrProgress()
+    try:
+        library = Library(args.db) if args.db else Library()
+    except Exception as exc:  # noqa: BLE001 - sqlite3 and OS errors: a usage problem
+        print(f"mgc-desktop scan: cannot open the library index: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with library:
+        try:
+            report = scan(
+                args.paths,
+                library,
+                None if args.index_only else (args.model or default_model_path()),
+                cancel,
+                progress,
+                workers=args.workers,
+                timeout_s=args.timeout,
+                retry_failed=args.retry_failed,
+                classify=not args.index_only,
+            )
+        except (IncompatibleModel, FileNotFoundError) as exc:
+            progress.finish()
+            print(f"mgc-desktop scan: cannot use the model: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except KeyboardInterrupt:
+            progress.finish()
+            print("interrupted: finished work is kept; scan again to resume", file=sys.stderr)
+            return 130
+        progress.finish()
+        albums = _albums(library, report.roots, report.model_id) if args.album_consistent else []
+    for path, error in report.failures:
+        if not args.json:
+            print(f"{path}: error: {error}", file=sys.stderr)
+    if args.json:
+        record = report.to_dict()
+        record["failures"] = [{"path": p, "error": e} for p, e in report.failures]
+        if args.album_consistent:
+            record["albums"] = [_album_record(a) for a in albums]
+        print(json.dumps(record, ensure_ascii=False))
+    else:
+        if args.album_consistent:
+            _print_albums(albums)
+        r = report
+        print(
+            f"{r.files} files: {r.added} added, {r.changed} changed, {r.unchanged} unchanged, "
+            f"{r.moved} moved, {r.removed} removed, {r.classified} classified, {r.failed} failed"
+            + (f", {r.known_failures} failed before" if r.known_failures else "")
+            + f" in {r.elapsed_s:.1f} s"
+            + (" (cancelled)" if r.cancelled else "")
+        )
+    if report.failures or report.known_failures:
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _albums(library, roots: list[str], model_id: str | None) -> list:
+    """Album verdicts over the tracks under the scanned roots."""
+    from mgc_desktop.library.albums import album_genres
+
+    tracks = {t.path: t for root in roots for t in library.tracks(root, model_id=model_id)}
+    return album_genres(tracks.values())
+
+
+def _album_record(album) -> dict:
+    from mgc_desktop.library.walk import display_path
+
+    return {
+        "album": album.title,
+        "albumartist": album.artist,
+        "folder": display_path(album.folder) if album.folder else None,
+        "genre": album.genre,
+        "confidence": round(album.confidence, 6),
+        "tracks": [display_path(t) for t in album.tracks],
+        "classified": album.classified,
+    }
+
+
+def _print_albums(albums: list) -> None:
+    from mgc_desktop.library.walk import display_path
+    from mgc_desktop.tags.names import display_name
+
+    for album in albums:
+        where = album.artist or display_path(album.folder or "")
+        genre = f"{display_name(album.genre)} {album.confidence:.0%}" if album.genre else "-"
+        print(f"{album.title} ({where})\t{genre}\t{album.classified}/{len(album.tracks)} tracks")
