@@ -28,7 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--interval", type=float, default=0.5, metavar="S", help="seconds between updates"
     )
     p.add_argument(
-        "--samplerate", type=int, default=None, metavar="HZ", help="capture rate (default: device's)"
+        "--samplerate",
+        type=int,
+        default=None,
+        metavar="HZ",
+        help="capture rate (default: device's)",
     )
     p.add_argument("--channels", type=int, default=None, metavar="N", help="capture channels")
     p.add_argument("--list-devices", action="store_true", help="list input devices and exit")

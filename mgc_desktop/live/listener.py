@@ -78,9 +78,7 @@ class LiveUpdate:
             "confidence": round(self.confidence, 6),
             "uncertain": self.uncertain,
             "probabilities": {k: round(v, 6) for k, v in self.probabilities.items()},
-            "window_probabilities": {
-                k: round(v, 6) for k, v in self.window_probabilities.items()
-            },
+            "window_probabilities": {k: round(v, 6) for k, v in self.window_probabilities.items()},
             "level": None if level is None else round(level, 2),
             "latency_s": round(self.latency_s, 4),
             "overflows": self.overflows,
@@ -289,8 +287,9 @@ class Listener:
         overflows = stream.overflows
         if len(samples) < int(math.ceil(fe.window_seconds * rate)) or captured_at == 0.0:
             level = level_dbfs(samples)
-            return self._emit(t, captured_at, STATE_WARMING_UP, None, {}, level, overflows,
-                              "listening...")
+            return self._emit(
+                t, captured_at, STATE_WARMING_UP, None, {}, level, overflows, "listening..."
+            )
         window = resample(samples, rate, fe.sample_rate)[-fe.window_samples :]
         level = level_dbfs(window)
         if level < self.card.inference.silence_dbfs:
@@ -298,8 +297,9 @@ class Listener:
                 self._silent_since = captured_at
             elif captured_at - self._silent_since >= self.forget_after_silent_s:
                 self._ema = None
-            return self._emit(t, captured_at, STATE_SILENT, None, {}, level, overflows,
-                              "no music heard")
+            return self._emit(
+                t, captured_at, STATE_SILENT, None, {}, level, overflows, "no music heard"
+            )
         self._silent_since = None
         probs = self.classifier.predict_windows(log_mel(window, fe)[np.newaxis])[0]
         probs = probs.astype(np.float64)
@@ -310,8 +310,7 @@ class Listener:
             self._ema = alpha * probs + (1.0 - alpha) * self._ema
         smoothed = self._ema / self._ema.sum()
         window_probs = {c: float(p) for c, p in zip(classes, probs)}
-        return self._emit(t, captured_at, STATE_MUSIC, smoothed, window_probs, level, overflows,
-                          "")
+        return self._emit(t, captured_at, STATE_MUSIC, smoothed, window_probs, level, overflows, "")
 
     def _emit(
         self,

@@ -18,7 +18,6 @@ on a machine without the PortAudio library.
 from __future__ import annotations
 
 import math
-import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -111,8 +110,7 @@ def resolve_device(device: int | str | None) -> InputDevice:
             if d.index == device:
                 return d
         raise LiveError(
-            f"no input device {device}; input devices: "
-            + ", ".join(d.label for d in devices)
+            f"no input device {device}; input devices: " + ", ".join(d.label for d in devices)
         )
     exact = [d for d in devices if d.name == device]
     matches = exact or [d for d in devices if device.lower() in d.name.lower()]
@@ -284,7 +282,9 @@ class CaptureStream:
         if status.input_overflow:
             self.overflows += 1
         # Time from the ADC of the newest sample to now, when the host API reports it.
-        delay = time_info.currentTime - time_info.inputBufferAdcTime - (frames - 1) / self.samplerate
+        delay = (
+            time_info.currentTime - time_info.inputBufferAdcTime - (frames - 1) / self.samplerate
+        )
         self.ring.write(indata, now - delay if 0.0 < delay < 1.0 else now)
 
     def _finished(self) -> None:
@@ -317,9 +317,7 @@ class CaptureStream:
         if written != self._last_progress[0]:
             self._last_progress = (written, now)
         elif now - self._last_progress[1] > self.stall_s:
-            self.error = (
-                f"no audio from {self.device.name} for {self.stall_s:g} s (unplugged?)"
-            )
+            self.error = f"no audio from {self.device.name} for {self.stall_s:g} s (unplugged?)"
         return self.error
 
     def latest(self, seconds: float) -> tuple[np.ndarray, float, int]:
