@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,20 @@ _MARGIN_S = 0.05
 _SEEK_MIN_GAP_S = 2.0
 # A file whose declared length is unknown is read up to this point, no further.
 MAX_UNKNOWN_LENGTH_S = 600.0
+
+
+_PCM_CONTAINERS = ("wav", "aiff", "w64")
+
+
+def _declared_pcm_seconds(path: Path) -> float | None:
+    """The length a WAV/AIFF header declares, or None if it cannot be read."""
+    try:
+        import mutagen
+
+        tagged = mutagen.File(str(path))
+        return float(tagged.info.length) if tagged is not None else None
+    except Exception:  # a header mutagen cannot parse: FFmpeg's view stands
+        return None
 
 
 class DecodeError(Exception):
@@ -68,12 +81,19 @@ def _check_readable(path: Path) -> None:
         raise DecodeError("not a regular file")
     if st.st_size == 0:
         raise DecodeError("empty file (0 bytes)")
-    if not os.access(path, os.R_OK):
-        raise DecodeError("permission denied")
+    try:
+        with open(path, "rb") as f:
+            f.read(1)
+    except PermissionError:
+        raise DecodeError("permission denied") from None
+    except OSError as exc:
+        raise DecodeError(f"cannot read file: {exc.strerror or exc}") from None
 
 
 def _ffmpeg_reason(exc: Exception) -> str:
     """One line out of an FFmpeg/PyAV exception, without the file name it repeats."""
+    if isinstance(exc, PermissionError):  # FFmpeg's generic -1 failure arrives as EPERM
+        return "decoder error"
     text = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return " ".join(str(text).split())
 
@@ -85,10 +105,9 @@ class _Reader:
         import av  # imported here: keeps `mgc-desktop --help` fast
 
         _check_readable(path)
+        self._path = path
         try:
             self._container = av.open(str(path), metadata_errors="ignore")
-        except PermissionError:
-            raise DecodeError("permission denied") from None
         except Exception as exc:  # FFmpeg raises many error types for foreign data
             raise DecodeError(f"not a readable audio file ({_ffmpeg_reason(exc)})") from None
         if not self._container.streams.audio:
@@ -114,10 +133,18 @@ class _Reader:
     def _duration(self) -> float | None:
         stream = self._stream
         if stream.duration and stream.time_base:
-            return float(stream.duration * stream.time_base)
-        if self._container.duration:
-            return self._container.duration / 1_000_000
-        return None
+            found = float(stream.duration * stream.time_base)
+        elif self._container.duration:
+            found = self._container.duration / 1_000_000
+        else:
+            return None
+        if self._container.format.name in _PCM_CONTAINERS:
+            # FFmpeg sizes PCM files by their bytes on disk; the header's own length is what
+            # reveals a truncated copy (a streamed WAV's 0xFFFFFFFF length is ignored).
+            declared = _declared_pcm_seconds(self._path)
+            if declared and found < declared < 20 * found:
+                return declared
+        return found
 
     def close(self) -> None:
         self._container.close()
@@ -148,15 +175,20 @@ class _Reader:
     def read(self, start_s: float, length_s: float) -> np.ndarray:
         """Native-rate mono samples covering [start_s, start_s + length_s)."""
         rate = self.info.sample_rate
-        if self._frames is None or not (
-            self._position_s <= start_s <= self._position_s + _SEEK_MIN_GAP_S
-        ):
-            self._seek(start_s)
-            self._frames = self._decode()
         first = int(round(start_s * rate))
         want = int(round(length_s * rate))
         out = np.zeros(want, dtype=np.float32)
         filled_to = 0
+        try:
+            if self._frames is None and start_s <= 0:
+                self._frames = self._decode()  # a fresh container is already at the start
+            elif self._frames is None or not (
+                self._position_s <= start_s <= self._position_s + _SEEK_MIN_GAP_S
+            ):
+                self._seek(start_s)
+                self._frames = self._decode()
+        except Exception as exc:  # a seek into corrupt data
+            raise DecodeError(f"cannot seek to {start_s:.1f} s ({_ffmpeg_reason(exc)})") from None
         blocks = itertools.chain([self._pending] if self._pending else [], self._frames)
         try:
             for block_start_s, block in blocks:
@@ -171,7 +203,9 @@ class _Reader:
                 if block_first + len(block) >= first + want:
                     break
         except Exception as exc:  # corrupt packets surface as assorted FFmpeg errors
-            raise DecodeError(f"corrupt audio at {start_s:.1f} s ({_ffmpeg_reason(exc)})") from None
+            raise DecodeError(
+                f"corrupt or truncated audio after {start_s:.1f} s ({_ffmpeg_reason(exc)})"
+            ) from None
         return out[:filled_to]
 
 

@@ -90,7 +90,10 @@ def track_windows(
         info, pieces = read_excerpts(path, excerpts, frontend.sample_rate)
     if declared < min_duration_s:
         raise DecodeError(f"too short to classify ({declared:.2f} s < {min_duration_s:g} s)")
-    got_s = max(s + len(p) / frontend.sample_rate for (s, _), p in zip(excerpts, pieces))
+    got_s = max(
+        (s + len(p) / frontend.sample_rate for (s, _), p in zip(excerpts, pieces) if len(p)),
+        default=0.0,
+    )
     wanted_s = max(s + n for s, n in excerpts)
     if got_s < _TRUNCATED_BELOW * wanted_s:
         raise DecodeError(
