@@ -1,0 +1,115 @@
+"""Export a trained model to ONNX with its model card, and refuse a file that disagrees with
+PyTorch: the app runs only what was checked here."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, ModelCard
+
+OPSET = 17
+MAX_PROB_DIFF = 1e-4
+
+
+class ExportError(RuntimeError):
+    """The exported graph does not reproduce PyTorch's probabilities."""
+
+
+def _random_inputs(card: ModelCard, batch: int, seed: int) -> np.ndarray:
+    """dB-like random log-mels (the range real windows have)."""
+    rng = np.random.default_rng(seed)
+    fe = card.frontend
+    x = rng.normal(-40.0, 15.0, size=(batch, fe.n_mels, fe.window_frames))
+    return x.astype(np.float32)
+
+
+def export_onnx(
+    calibrated: nn.Module, card: ModelCard, out_path: str | Path, check_batches: int = 3
+) -> dict:
+    """Write `out_path` (opset 17, dynamic batch, card in metadata_props) and check it.
+
+    `calibrated` maps (B, n_mels, frames) dB log-mel to probabilities. Returns the check figures;
+    raises ExportError (and leaves no file) when onnxruntime differs by more than 1e-4.
+    """
+    import onnx
+    import onnxruntime as ort
+
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    calibrated = calibrated.eval().cpu()
+    fe = card.frontend
+    dummy = torch.from_numpy(_random_inputs(card, 2, 0))
+    fd, tmp_name = tempfile.mkstemp(suffix=".onnx", dir=out_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                calibrated,
+                (dummy,),
+                str(tmp),
+                input_names=[INPUT_NAME],
+                output_names=[OUTPUT_NAME],
+                dynamic_axes={INPUT_NAME: {0: "batch"}, OUTPUT_NAME: {0: "batch"}},
+                opset_version=OPSET,
+                dynamo=False,
+            )
+        proto = onnx.load(str(tmp))
+        del proto.metadata_props[:]
+        for key, value in card.to_metadata().items():
+            entry = proto.metadata_props.add()
+            entry.key, entry.value = key, value
+        proto.producer_name = "mgc-desktop training"
+        onnx.checker.check_model(proto)
+        onnx.save(proto, str(tmp))
+
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        session = ort.InferenceSession(str(tmp), options, providers=["CPUExecutionProvider"])
+        worst = 0.0
+        for i, batch in enumerate([1, 8, 5][:check_batches]):
+            x = _random_inputs(card, batch, 100 + i)
+            with torch.no_grad():
+                ref = calibrated(torch.from_numpy(x)).numpy()
+            (got,) = session.run([OUTPUT_NAME], {INPUT_NAME: x})
+            worst = max(worst, float(np.abs(ref - got).max()))
+        if worst > MAX_PROB_DIFF:
+            raise ExportError(
+                f"onnxruntime differs from PyTorch by {worst:.2e} (> {MAX_PROB_DIFF:g}); "
+                "model not written"
+            )
+        shape = session.get_inputs()[0].shape
+        if list(shape[1:]) != [fe.n_mels, fe.window_frames]:
+            raise ExportError(f"exported input shape {shape} does not match the front end")
+        os.replace(tmp, out_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return {
+        "onnx_max_prob_diff": worst,
+        "opset": OPSET,
+        "size_bytes": out_path.stat().st_size,
+    }
+
+
+def write_card_json(card: ModelCard, extra: dict, path: str | Path) -> None:
+    """The human-readable card beside the ONNX file: its metadata plus run details."""
+    meta = card.to_metadata()
+    doc = {
+        "model_id": card.model_id,
+        "version": card.version,
+        "classes": list(card.classes),
+        "frontend": json.loads(meta["mgc.frontend"]),
+        "inference": json.loads(meta["mgc.inference"]),
+        "temperature": card.temperature,
+        **extra,
+    }
+    Path(path).write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
