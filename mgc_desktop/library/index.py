@@ -554,6 +554,15 @@ class Library:
             self._db.executemany("DELETE FROM tracks WHERE path = ?", [(p,) for p in paths])
             self._db.executemany("DELETE FROM errors WHERE path = ?", [(p,) for p in paths])
 
+    def forget(self, root: str | bytes | os.PathLike) -> int:
+        """Remove a folder (or file) and everything below it from the index, e.g. when the
+        user drops a folder from the library; scans never prune a root that is missing."""
+        cond, params = _under(path_key(root))
+        with self._lock, self._db:
+            removed = self._db.execute(f"DELETE FROM tracks WHERE {cond}", params).rowcount
+            self._db.execute(f"DELETE FROM errors WHERE {cond}", params)
+        return removed
+
     def save_prediction(self, path: bytes, prediction, when: float | None = None) -> bool:
         """Store one result (a model.classifier.Prediction) and clear the file's error; returns
         False when the track is no longer indexed."""

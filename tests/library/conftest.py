@@ -5,6 +5,7 @@ data directory for every test."""
 from __future__ import annotations
 
 import shutil
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,19 @@ import pytest
 import soundfile as sf
 
 SAMPLE_RATE = 16000
+
+
+def _export(torch, net, fe, dest: Path) -> None:
+    torch.onnx.export(
+        net,
+        (torch.randn(2, fe.n_mels, fe.window_frames),),
+        str(dest),
+        input_names=["logmel"],
+        output_names=["probabilities"],
+        dynamic_axes={"logmel": {0: "batch"}, "probabilities": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
 
 
 def export_tiny_model(dest: Path, model_ids: tuple[str, ...]) -> dict[str, Path]:
@@ -37,16 +51,9 @@ def export_tiny_model(dest: Path, model_ids: tuple[str, ...]) -> dict[str, Path]
 
     net = Tiny().eval()
     raw = dest / "tiny_raw.onnx"
-    torch.onnx.export(
-        net,
-        (torch.randn(2, fe.n_mels, fe.window_frames),),
-        str(raw),
-        input_names=["logmel"],
-        output_names=["probabilities"],
-        dynamic_axes={"logmel": {0: "batch"}, "probabilities": {0: "batch"}},
-        opset_version=17,
-        dynamo=False,
-    )
+    with warnings.catch_warnings():  # the legacy exporter warns that it is legacy
+        warnings.simplefilter("ignore")
+        _export(torch, net, fe, raw)
     classes = (
         "blues",
         "classical",
@@ -136,3 +143,17 @@ def _data_dir(tmp_path, monkeypatch) -> Path:
     data = tmp_path / "_data"
     monkeypatch.setenv("MGC_DESKTOP_DATA_DIR", str(data))
     return data
+
+
+@pytest.fixture
+def tone():
+    """The write_tone helper, for tests that make their own files."""
+    return write_tone
+
+
+@pytest.fixture
+def library(tmp_path):
+    from mgc_desktop.library.index import Library
+
+    with Library(tmp_path / "_data" / "library.sqlite3") as lib:
+        yield lib
