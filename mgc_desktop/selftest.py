@@ -83,11 +83,31 @@ def _check_qt() -> str:
 
     from mgc_desktop.paths import app_icon_path
 
-    app = QApplication.instance() or QApplication(["mgc-desktop-self-test"])
+    _app = QApplication.instance() or QApplication(["mgc-desktop-self-test"])  # keep alive
     icon = QIcon(str(app_icon_path()))
     if icon.isNull() or icon.pixmap(64, 64).isNull():
         raise SelfTestFailure(f"cannot load the app icon {app_icon_path()}")
     return f"Qt {QApplication.platformName()} platform, icon {app_icon_path().name}"
+
+
+def _audio_input_note() -> str:
+    """Whether live listening can work (PortAudio found); informational, never a failure:
+    classifying and tagging files do not need an audio device. PortAudio's JACK and ALSA
+    back ends chatter on stderr while probing, so that is silenced for the import."""
+    import os
+
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            import sounddevice
+
+        return f"{sounddevice.get_portaudio_version()[1]}: live listening available"
+    except (OSError, ImportError) as exc:
+        return f"no PortAudio ({exc}); live listening needs libportaudio2"
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_self_test(
@@ -129,5 +149,6 @@ def run_self_test(
     except Exception as exc:  # any failure is a verdict, printed on one line
         say(f"FAIL {type(exc).__name__}: {exc}".splitlines()[0])
         return 1
+    say(f"info audio input: {_audio_input_note()}")
     say(f"self-test passed in {time.monotonic() - start:.1f} s")
     return 0
