@@ -1,0 +1,140 @@
+"""What a write would do, file by file (old -> new), before anything is touched.
+
+The policy and threshold can be changed here; the window re-plans in a worker and hands the new
+plan back, so a large plan never blocks the dialog."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mgc_desktop.gui.settings import POLICIES
+
+_POLICY_TIPS = {
+    "fill": "write only where the file has no genre yet",
+    "replace": "replace the file's genre",
+    "append": "add to the genres the file has",
+}
+MAX_SHOWN = 5000  # rows listed; the counts always cover the whole plan
+
+
+class PreviewDialog(QDialog):
+    """Shows a plan (list of tags.PlanItem). Accepting it means: write this plan."""
+
+    replan_requested = Signal(str, float)  # policy, threshold
+
+    def __init__(self, policy: str, threshold: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preview: write genre tags")
+        self.plan: list[Any] = []
+        self.policy = QComboBox()
+        for p in POLICIES:
+            self.policy.addItem(p, p)
+            self.policy.setItemData(self.policy.count() - 1, _POLICY_TIPS[p],
+                                    Qt.ItemDataRole.ToolTipRole)
+        self.policy.setCurrentIndex(max(0, self.policy.findData(policy)))
+        self.policy.setToolTip("What to do with a genre a file already has")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(threshold)
+        self.threshold.setToolTip("Predictions below this confidence are left alone "
+                                  "(manual genres always count)")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self._replan)
+        self.policy.currentIndexChanged.connect(self._debounce.start)
+        self.threshold.valueChanged.connect(self._debounce.start)
+
+        form = QFormLayout()
+        form.addRow("&Policy", self.policy)
+        form.addRow("&Threshold", self.threshold)
+        self.summary = QLabel("planning…")
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["File", "Old", "New", "Note"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.write_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.write_button.setText("&Write")
+        self.write_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 520)
+
+    def current_policy(self) -> str:
+        return str(self.policy.currentData())
+
+    def current_threshold(self) -> float:
+        return float(self.threshold.value())
+
+    def _replan(self) -> None:
+        self.write_button.setEnabled(False)
+        self.summary.setText("planning…")
+        self.replan_requested.emit(self.current_policy(), self.current_threshold())
+
+    def set_planning(self, done: int, total: int) -> None:
+        self.summary.setText(f"planning… {done} / {total}")
+
+    def set_plan(self, plan: Sequence[Any]) -> None:
+        """Show a plan from tags.plan_*: items with path, action, old, new, reason."""
+        self.plan = list(plan)
+        writes = [i for i in self.plan if i.action == "write"]
+        keeps = sum(1 for i in self.plan if i.action == "keep")
+        errors = sum(1 for i in self.plan if i.action == "error")
+        self.summary.setText(f"{len(writes)} to write, {keeps} left as they are, "
+                             f"{errors} cannot be written")
+        shown = sorted(self.plan, key=lambda i: (i.action != "write", i.action != "error"))
+        shown = shown[:MAX_SHOWN]
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(len(shown))
+        for r, item in enumerate(shown):
+            cells = (
+                os.path.basename(item.path),
+                "; ".join(item.old) or "(none)",
+                "; ".join(item.new) if item.action == "write" else "(unchanged)",
+                item.reason if item.action != "write" else (item.reason or ""),
+            )
+            for c, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if c == 0:
+                    cell.setToolTip(item.path)
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        self.table.setUpdatesEnabled(True)
+        self.write_button.setEnabled(bool(writes))
+        self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
+
+    def set_error(self, message: str) -> None:
+        self.summary.setText(f"cannot plan: {message}")

@@ -1,0 +1,160 @@
+"""Preferences: tagging policy, top-k, threshold, genre display names, workers, model file.
+
+A different model file is opened and checked (in a worker) before the dialog closes; an
+unusable one is refused with the reason IncompatibleModel gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mgc_desktop.gui.settings import POLICIES, Preferences
+from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES
+
+Validator = Callable[[str, Callable[[Any], None], Callable[[str], None]], None]
+
+
+class SettingsDialog(QDialog):
+    """Edits a copy of Preferences; `result_preferences()` gives the edited copy."""
+
+    def __init__(self, prefs: Preferences, classes: Sequence[str] | None = None,
+                 validator: Validator | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._prefs = prefs
+        self._validator = validator
+        self.validated_card: Any = None
+        self.policy = QComboBox()
+        for p in POLICIES:
+            self.policy.addItem(p, p)
+        self.policy.setCurrentIndex(max(0, self.policy.findData(prefs.policy)))
+        self.policy.setToolTip("fill: only files without a genre; replace: overwrite; "
+                               "append: add to existing genres")
+        self.top_k = QSpinBox()
+        self.top_k.setRange(1, 10)
+        self.top_k.setValue(prefs.top_k)
+        self.top_k.setToolTip("Write up to this many genres, each at least the threshold")
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(prefs.threshold)
+        self.threshold.setToolTip("Leave tracks whose confidence is below this untouched")
+        self.workers = QSpinBox()
+        self.workers.setRange(0, 64)
+        self.workers.setSpecialValueText("automatic")
+        self.workers.setValue(prefs.workers)
+        self.workers.setToolTip("Classifier processes (automatic: one per core, at most four)")
+        self.keep_mtime = QCheckBox("Keep files' modification times")
+        self.keep_mtime.setChecked(prefs.keep_mtime)
+        self.model_path = QLineEdit(prefs.model_path)
+        self.model_path.setPlaceholderText("the shipped model")
+        self.model_path.setToolTip("Another mgc-desktop ONNX genre model; it is checked first")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        reset = QPushButton("Shipped model")
+        reset.clicked.connect(lambda: self.model_path.setText(""))
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_path, 1)
+        model_row.addWidget(browse)
+        model_row.addWidget(reset)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+
+        keys = list(classes or DEFAULT_DISPLAY_NAMES)
+        self.names = QTableWidget(len(keys), 2)
+        self.names.setHorizontalHeaderLabels(["Model class", "Name written into tags"])
+        self.names.verticalHeader().setVisible(False)
+        self.names.horizontalHeader().setStretchLastSection(True)
+        self.names.setToolTip("Blank: the default name")
+        for i, k in enumerate(keys):
+            key_item = QTableWidgetItem(k)
+            key_item.setFlags(key_item.flags() & ~key_item.flags().ItemIsEditable)
+            self.names.setItem(i, 0, key_item)
+            item = QTableWidgetItem(prefs.genre_names.get(k, ""))
+            item.setToolTip(f"default: {DEFAULT_DISPLAY_NAMES.get(k, k.title())}")
+            self.names.setItem(i, 1, item)
+
+        form = QFormLayout()
+        form.addRow("&Policy", self.policy)
+        form.addRow("&Top-k genres", self.top_k)
+        form.addRow("T&hreshold", self.threshold)
+        form.addRow("&Workers", self.workers)
+        form.addRow("", self.keep_mtime)
+        form.addRow("&Model file", model_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._try_accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Genre display names"))
+        layout.addWidget(self.names, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(560, 560)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a genre model", "",
+                                              "ONNX models (*.onnx);;All files (*)")
+        if path:
+            self.model_path.setText(path)
+
+    def result_preferences(self) -> Preferences:
+        names = {}
+        for i in range(self.names.rowCount()):
+            key, value = self.names.item(i, 0).text(), self.names.item(i, 1).text().strip()
+            if value:
+                names[key] = value
+        p = self._prefs
+        return Preferences(
+            policy=str(self.policy.currentData()),
+            top_k=self.top_k.value(),
+            threshold=round(self.threshold.value(), 4),
+            workers=self.workers.value(),
+            model_path=self.model_path.text().strip(),
+            genre_names=names,
+            last_folder=p.last_folder,
+            keep_mtime=self.keep_mtime.isChecked(),
+        )
+
+    def _try_accept(self) -> None:
+        path = self.model_path.text().strip()
+        if not path or path == self._prefs.model_path or self._validator is None:
+            self.accept()
+            return
+        self.ok_button.setEnabled(False)
+        self.status.setText("Checking the model…")
+        self._validator(path, self._model_ok, self._model_bad)
+
+    def _model_ok(self, card: Any) -> None:
+        self.validated_card = card
+        self.ok_button.setEnabled(True)
+        self.status.setText(f"Model {card.model_id} {card.version}: OK")
+        self.accept()
+
+    def _model_bad(self, message: str) -> None:
+        self.ok_button.setEnabled(True)
+        self.status.setText(f"This model cannot be used: {message}")
+        QMessageBox.warning(self, "Invalid model file", f"This model cannot be used:\n\n{message}")

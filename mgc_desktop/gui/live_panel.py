@@ -1,0 +1,183 @@
+"""Live mode: what the microphone hears, classified every half second.
+
+Built on live.listener.Listener (Qt-free). Its callbacks run on the listener's thread; a small
+bridge QObject re-emits them as signals, which Qt queues to the GUI thread. Opening the model
+and the device happens in a worker, so the panel never blocks."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mgc_desktop.gui.widgets import GenreTimeline, LevelMeter, ProbabilityBars
+from mgc_desktop.tags.names import display_name
+
+
+class _Bridge(QObject):
+    """Listener callbacks (any thread) -> queued signals (GUI thread)."""
+
+    update = Signal(object)
+    error = Signal(str)
+
+
+class LivePanel(QWidget):
+    """Device chooser, start/stop, level meter, current genre, probabilities and timeline."""
+
+    def __init__(self, model_path: Callable[[], str], names: Callable[[], Mapping[str, str]],
+                 host: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model_path, self._names, self._host = model_path, names, host
+        self.listener: Any = None
+        self._bridge = _Bridge(self)
+        self._bridge.update.connect(self.show_update)
+        self._bridge.error.connect(self._failed)
+        self.device = QComboBox()
+        self.device.setToolTip("Input device to listen to")
+        self.device.addItem("Default input", None)
+        self.refresh = QPushButton("Refresh")
+        self.refresh.setToolTip("Look for input devices again")
+        self.refresh.clicked.connect(self.list_devices)
+        self.start_button = QPushButton("Start listening")
+        self.start_button.setToolTip("Classify what the microphone hears (Ctrl+L shows/hides)")
+        self.start_button.clicked.connect(self.toggle)
+        self.meter = LevelMeter()
+        self.genre = QLabel("Not listening")
+        font = self.genre.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.genre.setFont(font)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.bars = ProbabilityBars()
+        self.timeline = GenreTimeline()
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Input:"))
+        top.addWidget(self.device, 1)
+        top.addWidget(self.refresh)
+        top.addWidget(self.start_button)
+        left = QVBoxLayout()
+        left.addWidget(self.genre)
+        left.addWidget(self.message)
+        left.addWidget(self.meter)
+        left.addWidget(self.bars, 1)
+        timeline_box = QGroupBox("Over time")
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(timeline_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(33)
+        self._meter_timer.timeout.connect(self._poll_level)
+        QTimer.singleShot(0, self.list_devices)
+
+    # --- devices ------------------------------------------------------------------------------
+    def list_devices(self) -> None:
+        def job(progress: Any, cancel: threading.Event) -> Any:
+            from mgc_desktop.live import list_input_devices
+
+            return list_input_devices(refresh=self.listener is None)
+
+        self._host.run_task(job, self._devices_listed, lambda msg: self.message.setText(msg))
+
+    def _devices_listed(self, devices: list[Any]) -> None:
+        current = self.device.currentData()
+        self.device.clear()
+        self.device.addItem("Default input", None)
+        for d in devices:
+            self.device.addItem(d.label + (" (default)" if d.is_default else ""), d.index)
+        i = self.device.findData(current)
+        self.device.setCurrentIndex(max(0, i))
+        if not devices:
+            self.message.setText("No audio input device found (is a microphone connected?)")
+
+    # --- listening -------------------------------------------------------------------------------
+    def listening(self) -> bool:
+        return self.listener is not None
+
+    def toggle(self) -> None:
+        if self.listener is not None:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self) -> None:
+        """Load the model and open the device in a worker, then listen."""
+        model_path, device = self._model_path(), self.device.currentData()
+        bridge = self._bridge
+
+        def job(progress: Any, cancel: threading.Event) -> Any:
+            from mgc_desktop.live.listener import Listener
+
+            listener = Listener(model_path, device=device,
+                                on_update=bridge.update.emit,
+                                on_error=lambda e: bridge.error.emit(str(e)))
+            listener.start()
+            return listener
+
+        self.start_button.setEnabled(False)
+        self.message.setText("Opening the input…")
+        self._host.run_task(job, self._started, self._failed)
+
+    def _started(self, listener: Any) -> None:
+        self.listener = listener
+        self.start_button.setEnabled(True)
+        self.start_button.setText("Stop listening")
+        note = getattr(listener, "note", "")
+        self.message.setText(note or "Listening…")
+        self.timeline.set_classes(listener.card.classes, self._names())
+        self._meter_timer.start()
+
+    def _failed(self, message: str) -> None:
+        self.stop()
+        self.message.setText(message)
+
+    def stop(self) -> None:
+        listener, self.listener = self.listener, None
+        self._meter_timer.stop()
+        if listener is not None:
+            threading.Thread(target=listener.stop, daemon=True, name="mgc-live-stop").start()
+        self.start_button.setEnabled(True)
+        self.start_button.setText("Start listening")
+        self.genre.setText("Not listening")
+        self.meter.set_level(self.meter.floor_db)
+
+    def _poll_level(self) -> None:
+        if self.listener is not None:
+            self.meter.set_level(self.listener.level_dbfs())
+
+    def show_update(self, update: Any) -> None:
+        """Show one live.listener.LiveUpdate (also used by the screenshot script)."""
+        names = self._names()
+        if update.genre:
+            text = f"{display_name(update.genre, names)}  {update.confidence:.0%}"
+            if update.uncertain:
+                text += " (unsure)"
+            self.genre.setText(text)
+            self.bars.set_probabilities(update.probabilities, names)
+            self.timeline.add(update.probabilities)
+        else:
+            self.genre.setText(update.message or update.state.replace("_", " "))
+        if math.isfinite(update.level_dbfs) and self.listener is None:
+            self.meter.set_level(update.level_dbfs)
+        extra = f" · {update.overflows} overflows" if update.overflows else ""
+        self.message.setText(f"{update.state.replace('_', ' ')} · latency "
+                             f"{update.latency_s * 1000:.0f} ms{extra}")
+        self.genre.setAlignment(Qt.AlignmentFlag.AlignLeft)

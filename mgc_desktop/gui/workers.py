@@ -1,0 +1,449 @@
+"""Background work for the window: scanning, one-off tasks (plan, write, undo, spectrogram...)
+and playback. Nothing here touches a widget; results travel by signal or through a locked
+buffer that the window drains on a timer (a scan of 50,000 files must not send 50,000 signals
+into the event loop).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from mgc_desktop.gui.track_model import (
+    CLASSIFIED,
+    FAILED,
+    QUEUED,
+    SILENT,
+    UNCERTAIN,
+    TrackRow,
+)
+
+ProgressFn = Callable[[int, int], None]
+
+# --- rows from the library index ------------------------------------------------------------
+
+
+def all_tags(path: str) -> list[tuple[str, str]]:
+    """Every short text tag of a file as (key, value), for the detail pane."""
+    import mutagen
+
+    audio = mutagen.File(path)
+    tags = getattr(audio, "tags", None)
+    if not tags:
+        return []
+    out = []
+    for key in sorted(tags.keys(), key=str):
+        try:
+            value = tags[key]
+        except (KeyError, ValueError):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = value[0] if len(value) == 1 else "; ".join(map(str, value))
+        text = getattr(value, "text", value)
+        if isinstance(text, (list, tuple)):
+            text = "; ".join(map(str, text))
+        text = str(getattr(text, "value", text)).strip()
+        if text and len(text) < 300 and not str(key).startswith(("APIC", "covr", "PRIV")):
+            out.append((str(key), text))
+    return out
+
+
+def current_genres(path: str) -> tuple[str, ...]:
+    """The genres stored in a file now (empty when unreadable)."""
+    from mgc_desktop.tags import read_genres
+
+    try:
+        return tuple(read_genres(path))
+    except Exception:  # noqa: BLE001
+        return ()
+
+
+def row_from_track(track: Any) -> TrackRow:
+    """A table row for a library.index.Track (with its prediction and last error)."""
+    row = TrackRow(track.path, track.title or "", track.artist or "", track.album or "",
+                   tuple(track.genres), duration_s=float(track.duration_s or 0.0))
+    p = track.prediction
+    if p is None:
+        row.status = FAILED if track.error else QUEUED
+        row.error = track.error or ""
+        return row
+    row.genre, row.confidence = p.genre, float(p.confidence)
+    row.probabilities, row.uncertain = dict(p.probabilities), bool(p.uncertain)
+    row.model_id, row.note = p.model_id, p.note
+    if p.genre is None:
+        row.status = SILENT
+    else:
+        row.status = UNCERTAIN if p.uncertain else CLASSIFIED
+    return row
+
+
+# --- scanning --------------------------------------------------------------------------------
+
+
+@dataclass
+class ScanBuffer:
+    """What a scan produced since the window last looked, guarded by a lock."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    rows: list[TrackRow] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    progress: Any = None  # the newest library.scanner.ScanProgress
+    final_paths: set[str] | None = None  # set at the end: rows not in it were pruned
+
+    def take(self) -> tuple[list[TrackRow], list[tuple[str, str]], Any, set[str] | None]:
+        """Hand over everything new (the window calls this on its timer)."""
+        with self.lock:
+            out = (self.rows, self.problems, self.progress, self.final_paths)
+            self.rows, self.problems, self.final_paths = [], [], None
+        return out
+
+
+class PoolHolder:
+    """Keeps one ClassifierPool alive between scans (starting workers costs seconds); used by
+    one scan at a time, closed when the window closes or the model changes."""
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+        self._key: tuple[str, int] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, model_path: str, workers: int) -> Any:
+        from mgc_desktop.model.batch import ClassifierPool
+
+        with self._lock:
+            key = (model_path, workers)
+            if self._pool is None or self._key != key:
+                self._close()
+                self._pool = ClassifierPool(model_path, workers or None)
+                self._key = key
+            return self._pool
+
+    def _close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+        self._pool, self._key = None, None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+
+class _Card:
+    def __init__(self, model_id: str) -> None:
+        self.model_id = model_id
+
+
+class _TappedPool:
+    """What library.scanner.scan takes as `model`: starts (or reuses) the real pool only when
+    something needs classifying, and notes each path once the scanner has committed its
+    result (the scanner commits before asking the generator for the next one)."""
+
+    def __init__(self, worker: ScanWorker, model_id: str) -> None:
+        self.worker = worker
+        self.card: Any = _Card(model_id)
+
+    def classify(self, paths: list[str], cancel: threading.Event) -> Any:
+        w = self.worker
+        pool = w.pools.get(w.model_path, w.workers)
+        self.card = pool.card
+        w.model_ready.emit(pool.card)
+        for result in pool.classify(paths, cancel):
+            yield result
+            w.committed(result.path)
+
+
+class ScanWorker(QObject):
+    """Scan a folder into the library index (library.scanner.scan) and feed the table from the
+    index as results are committed. Lives on its own QThread; rows go into `buffer`, signals
+    only mark phases."""
+
+    model_ready = Signal(object)  # the ModelCard, once the pool runs
+    failed = Signal(str)  # the scan could not run at all (e.g. an invalid model)
+    finished = Signal(object)  # the ScanReport (None when it failed)
+
+    def __init__(self, folder: str, model_path: str, workers: int, pools: PoolHolder) -> None:
+        super().__init__()
+        self.folder, self.model_path, self.workers = folder, model_path, workers
+        self.pools = pools
+        self.cancel = threading.Event()
+        self.buffer = ScanBuffer()
+        self._library: Any = None
+        self._model_id = ""
+        self._pending: list[str] = []
+        self._last_flush = 0.0
+        self._known: set[str] = set()
+        self._indexed = False
+
+    @Slot()
+    def run(self) -> None:
+        report = None
+        try:
+            report = self._run()
+        except Exception as exc:  # noqa: BLE001 - the window shows it instead of dying
+            self.failed.emit(str(exc) or type(exc).__name__)
+        finally:
+            if self._library is not None:
+                self._library.close()
+            self.finished.emit(report)
+
+    def _run(self) -> Any:
+        from mgc_desktop.library.index import Library
+        from mgc_desktop.library.scanner import model_id_for, scan
+
+        self._library = lib = Library()
+        self._model_id = model_id_for(self.model_path, lib)
+        self._push_known()  # what earlier scans found shows at once
+        report = scan([self.folder], lib, _TappedPool(self, self._model_id), self.cancel,
+                      self._progress, workers=self.workers or None)
+        self._flush()
+        self._push_known()
+        final = {t.path for t in lib.iter_tracks(self.folder, model_id=self._model_id)}
+        with self.buffer.lock:
+            self.buffer.problems.extend(report.failures)
+            self.buffer.final_paths = final
+        return report
+
+    def _push_known(self) -> None:
+        """Every indexed track under the folder that the table has not been sent yet."""
+        rows = [row_from_track(t) for t in
+                self._library.iter_tracks(self.folder, model_id=self._model_id)
+                if t.path not in self._known]
+        self._known.update(r.path for r in rows)
+        with self.buffer.lock:
+            self.buffer.rows.extend(rows)
+
+    def _progress(self, progress: Any) -> None:
+        with self.buffer.lock:
+            self.buffer.progress = progress
+        if progress.phase == "classify" and not self._indexed:
+            self._indexed = True
+            self._push_known()  # new files are in the index now
+        if self._pending and time.monotonic() - self._last_flush > 0.15:
+            self._flush()
+
+    def committed(self, path: str) -> None:
+        self._pending.append(path)
+        if len(self._pending) >= 200 or time.monotonic() - self._last_flush > 0.15:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._last_flush = time.monotonic()
+        if not self._pending:
+            return
+        paths, self._pending = self._pending, []
+        rows = [row_from_track(t) for t in
+                self._library.iter_tracks(paths=paths, model_id=self._model_id)]
+        self._known.update(r.path for r in rows)
+        with self.buffer.lock:
+            self.buffer.rows.extend(rows)
+
+
+def load_library_job(folder: str, model_path: str) -> Callable[[ProgressFn, threading.Event], Any]:
+    """A task listing what the index knows about a folder, without scanning (start-up)."""
+
+    def job(progress: ProgressFn, cancel: threading.Event) -> list[TrackRow]:
+        from mgc_desktop.library.index import Library
+        from mgc_desktop.library.scanner import model_id_for
+
+        with Library() as lib:
+            try:
+                model_id = model_id_for(model_path, lib)
+            except Exception:  # noqa: BLE001 - no usable model yet: tags only
+                model_id = None
+            return [row_from_track(t) for t in lib.iter_tracks(folder, model_id=model_id)]
+
+    return job
+
+
+# --- one-off tasks ------------------------------------------------------------------------
+
+
+class Task(QObject):
+    """Run `fn(progress, cancel)` on a QThread; report by signal. Progress is throttled to
+    ten signals a second."""
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[[ProgressFn, threading.Event], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.cancel = threading.Event()
+        self._last = 0.0
+
+    def _progress(self, n: int, total: int) -> None:
+        now = time.monotonic()
+        if n >= total or now - self._last >= 0.1:
+            self._last = now
+            self.progress.emit(n, total)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress, self.cancel)
+        except Exception as exc:  # noqa: BLE001
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.done.emit(result)
+
+
+class WorkerHost(QObject):
+    """Owns the threads of running workers so that none is garbage-collected mid-run, and
+    can stop and wait for all of them when the window closes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running: dict[QThread, QObject] = {}
+
+    def start(self, worker: QObject, finished_signals: list[Any]) -> QThread:
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)  # type: ignore[attr-defined]
+        for sig in finished_signals:
+            sig.connect(thread.quit)
+        thread.finished.connect(lambda t=thread: self._running.pop(t, None))
+        self._running[thread] = worker
+        thread.start()
+        return thread
+
+    def run_task(
+        self,
+        fn: Callable[[ProgressFn, threading.Event], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Task:
+        task = Task(fn)
+        task.done.connect(on_done)
+        if on_error is not None:
+            task.failed.connect(on_error)
+        if on_progress is not None:
+            task.progress.connect(on_progress)
+        self.start(task, [task.done, task.failed])
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def stop_all(self, wait_ms: int = 5000) -> None:
+        for thread, worker in list(self._running.items()):
+            cancel = getattr(worker, "cancel", None)
+            if isinstance(cancel, threading.Event):
+                cancel.set()
+            thread.quit()
+        deadline = time.monotonic() + wait_ms / 1000
+        for thread in list(self._running):
+            thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        self._running.clear()
+
+
+# --- spectrogram ------------------------------------------------------------------------------
+
+
+def spectrogram_job(path: str, card: Any) -> Callable[[ProgressFn, threading.Event], Any]:
+    """A task computing the log-mel windows the model analysed for one file."""
+
+    def job(progress: ProgressFn, cancel: threading.Event) -> tuple[str, Any, list[str]]:
+        from mgc_desktop.model.windows import plan_excerpts, track_windows
+
+        inf = card.inference
+        tw = track_windows(path, card.frontend, inf.max_windows, inf.min_duration_s,
+                           inf.silence_dbfs)
+        starts = plan_excerpts(tw.duration_s, card.frontend, inf.max_windows)
+        labels = [f"{int(s) // 60}:{int(s) % 60:02d}" for s, _ in starts][: len(tw.windows)]
+        return path, tw.windows, labels
+
+    return job
+
+
+def load_card_job(model_path: str) -> Callable[[ProgressFn, threading.Event], Any]:
+    """A task that opens (and so validates) a model file and returns its card."""
+
+    def job(progress: ProgressFn, cancel: threading.Event) -> Any:
+        from mgc_desktop.model.classifier import load_session
+
+        _, card = load_session(model_path)
+        return card
+
+    return job
+
+
+# --- playback ---------------------------------------------------------------------------------
+
+
+class Player(QObject):
+    """Plays one file through sounddevice. Decoding runs on its own thread, the audio on
+    PortAudio's; `state` says loading / playing / stopped, `error` says why it could not."""
+
+    state = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stream: Any = None
+        self._generation = 0
+        self._lock = threading.Lock()
+
+    def play(self, path: str) -> None:
+        self.stop()
+        with self._lock:
+            self._generation += 1
+            gen = self._generation
+        self.state.emit("loading")
+        threading.Thread(target=self._load_and_play, args=(path, gen), daemon=True,
+                         name="mgc-playback").start()
+
+    def _load_and_play(self, path: str, gen: int) -> None:
+        try:
+            import numpy as np
+            import sounddevice as sd
+
+            from mgc_desktop.audio.decode import read_all
+
+            rate = int(sd.query_devices(kind="output")["default_samplerate"] or 44100)
+            samples = read_all(path, rate).astype(np.float32)
+            position = [0]
+
+            def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
+                chunk = samples[position[0]: position[0] + frames]
+                outdata[: len(chunk), 0] = chunk
+                if len(chunk) < frames:
+                    outdata[len(chunk):, 0] = 0
+                    raise sd.CallbackStop
+                position[0] += frames
+
+            with self._lock:
+                if gen != self._generation:
+                    return
+                stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32",
+                                         callback=callback,
+                                         finished_callback=lambda: self._finished(gen))
+                self._stream = stream
+                stream.start()
+            self.state.emit("playing")
+        except Exception as exc:  # noqa: BLE001 - no audio device, undecodable file...
+            self.error.emit(f"cannot play {os.path.basename(path)}: {exc}".splitlines()[0])
+            self.state.emit("stopped")
+
+    def _finished(self, gen: int) -> None:
+        if gen == self._generation:
+            self.state.emit("stopped")
+
+    def stop(self) -> None:
+        with self._lock:
+            self._generation += 1
+            stream, self._stream = self._stream, None
+        if stream is not None:
+            try:
+                stream.abort()
+                stream.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self.state.emit("stopped")
