@@ -160,9 +160,7 @@ class ClassifierPool:
         busy: dict[Connection, _Worker] = {}
         while pending or busy:
             while idle and pending and not (cancel and cancel.is_set()):
-                worker = idle.pop()
-                worker.path, worker.started = pending.popleft(), time.monotonic()
-                worker.conn.send(worker.path)
+                worker = self._dispatch(idle.pop(), pending.popleft())
                 busy[worker.conn] = worker
             if not busy:
                 return
@@ -182,6 +180,16 @@ class ClassifierPool:
                     worker = self._replace(worker)
                 idle.append(worker)
                 yield result
+
+    def _dispatch(self, worker: _Worker, path: str) -> _Worker:
+        """Hand a path to an idle worker, replacing it first if it died while idle."""
+        try:
+            worker.conn.send(path)
+        except OSError:
+            worker = self._replace(worker)
+            worker.conn.send(path)
+        worker.path, worker.started = path, time.monotonic()
+        return worker
 
     def _collect(self, worker: _Worker, ready: list) -> Prediction | FileFailure | tuple | None:
         """The worker's result if it has one, a (failure,) tuple if it died or overran."""
