@@ -62,6 +62,7 @@ for dep in project.get("optional-dependencies", {}).get("package", ["pyinstaller
 EOF
 )
 "$VPY" -m pip install --quiet "${DEPS[@]}"
+rm -rf "$ROOT/build/lib" "$ROOT"/build/bdist.*  # setuptools' in-tree leftovers go stale
 "$VPY" -m pip install --quiet --no-deps --no-build-isolation .
 VERSION="$("$VPY" -c 'import mgc_desktop; print(mgc_desktop.__version__)')"
 
