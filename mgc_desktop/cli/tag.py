@@ -170,7 +170,7 @@ def _plan_by_model(args, paths, mapping, min_conf):
                 item = PlanItem(str(res.path), ERROR, reason=f"cannot classify: {res.error}")
             plan.append(item)
             print(format_item(item), flush=True)
-    except (FileNotFoundError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - missing/incompatible model: one line, no traceback
         print(f"mgc-desktop: error: {exc}", file=sys.stderr)
         return None
     return plan

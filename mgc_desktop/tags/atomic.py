@@ -21,6 +21,7 @@ from mgc_desktop.tags.base import TagError
 
 TMP_SUFFIX = ".mgc-tmp"
 _CHUNK = 1 << 20
+_ANY_WRITE = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,11 @@ def check_writable(path: str | Path) -> Path:
         raise TagError(exc.strerror or str(exc)) from exc
     if not stat.S_ISREG(st.st_mode):
         raise TagError("not a regular file")
-    if not os.access(real, os.W_OK):
+    # mode bits are checked too: os.access says yes to root for any file
+    if not os.access(real, os.W_OK) or not st.st_mode & _ANY_WRITE:
         raise TagError("file is read-only (permission denied)")
-    if not os.access(real.parent, os.W_OK | os.X_OK):
+    parent = os.stat(real.parent)
+    if not os.access(real.parent, os.W_OK | os.X_OK) or not parent.st_mode & _ANY_WRITE:
         raise TagError("folder is not writable (a safe write needs a temporary file beside it)")
     if st.st_nlink > 1:
         raise TagError(f"file has {st.st_nlink} hard links; replacing it would split them")

@@ -37,6 +37,9 @@ class TagWriter(ABC):
         `raw=True` stores the values exactly (undo); otherwise the writer may fold several
         values into one where the container cannot hold a list (ID3v2.3: "; ")."""
 
+    def check_writable(self, path: Path) -> None:  # noqa: B027 - optional hook
+        """Raise TagError when this file's tag cannot be rewritten faithfully (planning time)."""
+
     def remove_tag_if_empty(self, path: Path) -> None:  # noqa: B027 - optional hook
         """Drop the whole tag when it holds nothing (undo of a file that had no tag)."""
 

@@ -45,6 +45,13 @@ class ID3Writer(TagWriter):
             return []
         return [str(v) for v in tags["TCON"].text]
 
+    def check_writable(self, path: Path) -> None:
+        tags = self._load(path)
+        if tags is not None and tags.version[1] not in (3, 4):
+            raise TagError(
+                f"ID3v2.{tags.version[1]} tag: cannot be rewritten without converting it"
+            )
+
     def has_tag(self, path: Path) -> bool:
         return self._load(path) is not None
 

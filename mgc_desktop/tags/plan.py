@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mgc_desktop.tags.atomic import Fingerprint, fingerprint
+from mgc_desktop.tags.atomic import Fingerprint, check_writable, fingerprint
 from mgc_desktop.tags.base import TagError, one_line
 from mgc_desktop.tags.policy import DEFAULT_MIN_CONFIDENCE, Policy, decide, predicted_names
 from mgc_desktop.tags.registry import writer_for
@@ -49,6 +49,8 @@ def plan_file(
     p = str(path)
     try:
         writer = writer_for(p, id3_version=id3_version)
+        writer.check_writable(Path(p))
+        check_writable(p)
         old = tuple(writer.read_genres(Path(p)))
         had_tag = writer.has_tag(Path(p))
         fp = fingerprint(p, content=hash_content)

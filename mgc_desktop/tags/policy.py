@@ -76,7 +76,9 @@ def predicted_names(
     With top_k > 1, further classes are added in order of probability while each is itself at
     least `min_confidence`."""
     confidence = float(getattr(prediction, "confidence", 0.0))
-    if getattr(prediction, "uncertain", False):
+    if getattr(prediction, "uncertain", False) or not getattr(prediction, "genre", None):
+        if not getattr(prediction, "genre", None):
+            return [], f"uncertain ({getattr(prediction, 'note', '') or 'no genre'})"
         return [], f"uncertain ({prediction.genre} {confidence:.2f})"
     if confidence < min_confidence:
         return [], f"below threshold ({prediction.genre} {confidence:.2f} < {min_confidence:.2f})"

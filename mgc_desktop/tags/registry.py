@@ -73,17 +73,50 @@ def _writer_for_type(audio: object, id3_version: int) -> TagWriter:
     raise TagError(f"unsupported format ({type(audio).__name__})")
 
 
+def _sniff_by_content(path: str) -> object | None:
+    """Load the file as the type its header alone points to (a misnamed file)."""
+    with open(path, "rb") as f:
+        header = f.read(128)
+        scored = sorted(
+            ((k.score("", f, header), i, k) for i, k in enumerate(_SNIFF_TYPES)),
+            key=lambda t: (-t[0], t[1]),
+        )
+    for score, _, kind in scored:
+        if score <= 0:
+            break
+        try:
+            return kind(path)
+        except Exception:  # noqa: BLE001, S112 - try the next candidate
+            continue
+    return None
+
+
 def writer_for(path: str | Path, *, id3_version: int = 4) -> TagWriter:
-    """The writer for this file's real container; TagError if it is unreadable or unsupported."""
+    """The writer for this file's real container; TagError if it is unreadable or unsupported.
+
+    mutagen's guess (header and extension) comes first; when that fails to load, the header
+    alone decides, so a FLAC file named .mp3 is still written as FLAC."""
+    path = str(path)
     try:
-        audio = mutagen.File(str(path), options=_SNIFF_TYPES)
+        audio = mutagen.File(path, options=_SNIFF_TYPES)
     except OSError as exc:
         raise TagError(exc.strerror or one_line(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - mutagen raises anything on broken files
-        raise TagError(f"malformed or truncated file ({one_line(exc)})") from exc
+        audio = _try(_sniff_by_content, path)
+        if audio is None:
+            raise TagError(f"malformed or truncated file ({one_line(exc)})") from exc
+    if audio is None:
+        audio = _try(_sniff_by_content, path)
     if audio is None:
         raise TagError("not a recognised audio file")
     return _writer_for_type(audio, id3_version)
+
+
+def _try(func, path: str):
+    try:
+        return func(path)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def read_genres(path: str | Path) -> list[str]:

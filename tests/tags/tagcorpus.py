@@ -86,8 +86,13 @@ def encode(kind: str, path: Path, work: Path) -> Path:
         sf.write(str(path), _signal().T, RATE, format="AIFF", subtype="PCM_16")
     elif kind == "ape":
         path.unlink(missing_ok=True)
-        subprocess.run(["jmac", "c2", str(wav), str(path)], check=True, capture_output=True,
-                       stdin=subprocess.DEVNULL, timeout=60)
+        subprocess.run(
+            ["jmac", "c2", str(wav), str(path)],
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
     elif kind == "mpc":
         subprocess.run(["mpcenc", "--silent", str(wav), str(path)], check=True, capture_output=True)
     else:
@@ -221,7 +226,7 @@ def tag_ape(path: Path, genre=None) -> None:
     t["REPLAYGAIN_TRACK_GAIN"] = "-6.50 dB"
     t["Comment"] = "a comment"
     t["MY_CUSTOM"] = "custom value"
-    from mutagen.apev2 import APEValue, BINARY
+    from mutagen.apev2 import BINARY, APEValue
 
     t["Cover Art (Front)"] = APEValue(b"cover.png\x00" + PNG, BINARY)
     if genre:
@@ -328,7 +333,7 @@ def other_tags(path: Path) -> dict:
             t = cls(str(path), translate=False, load_v1=False)
         except id3.ID3NoHeaderError:
             t = None
-        if t is not None:
+        if t is not None and [k for k in t if not k.startswith("TCON")] + t.unknown_frames:
             snap["version"] = t.version
             snap["frames"] = sorted(repr(fr) for k, fr in t.items() if fr.FrameID != "TCON")
             snap["unknown"] = list(t.unknown_frames)
