@@ -15,6 +15,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mgc_desktop.model.classifier import Prediction
 
 SOUND_NAMES = ("selftest.flac", "selftest.ogg")
 _SUM_TOLERANCE = 1e-3
@@ -31,7 +35,7 @@ def sound_paths() -> list[Path]:
     return [resources_dir() / "sounds" / name for name in SOUND_NAMES]
 
 
-def check_prediction(prediction, classes: tuple[str, ...]) -> None:
+def check_prediction(prediction: Prediction, classes: tuple[str, ...]) -> None:
     """Shape and sums: one probability per class summing to 1, per window and per track."""
     import numpy as np
 
