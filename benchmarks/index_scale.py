@@ -14,8 +14,11 @@ tagged) spread over artist/album folders. What is measured, honestly:
   (`predictions_copied`), so that every file is current for the model.
 - `rescan_s`: then a real `scan()` of the whole tree with the model, after reopening the index
   (as after a restart): it must find 50,000 unchanged files and classify none. Warm page cache.
-- `peak_rss_mb`: peak resident memory of this process (scanner and index); `worker_peak_rss_mb`
-  the largest classifier worker process.
+- `peak_rss_mb`: peak resident memory of this process (scanner and index; torch, needed only to
+  export a dev model when none is shipped, runs in a child). `children_peak_rss_mb`: the
+  largest child process (a classifier worker, or that export).
+- The links share a few inodes, so tag reading hits a warm page cache: on a slow disk with
+  distinct files, `index_files_per_s` is bounded by the disk instead.
 
     python benchmarks/index_scale.py [--files 50000] [--model M.onnx] [--dir TMP] [--workers N]
 
@@ -214,7 +217,7 @@ def main() -> int:
             "classified": first.classified,
             "predictions_copied": copied,
             "index_files_per_s": round(indexed.added / indexed.elapsed_s, 1),
-            "worker_peak_rss_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
+            "children_peak_rss_mb": _mb(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss),
             "build_tree_s": round(build_s, 1),
             "model_id": first.model_id,
             "cpus": os.cpu_count(),
