@@ -520,6 +520,7 @@ class MainWindow(QMainWindow):
 
     def _model_ready(self, card: Any) -> None:
         self.card = card
+        self._detail_timer.start()
 
     def _scan_failed(self, message: str) -> None:
         self.notify("Cannot scan", message)
@@ -614,6 +615,9 @@ class MainWindow(QMainWindow):
                 self, "_spectrogram_path", None):
             return
         self._spectrogram_path = path
+        if self.card is None and self.scanning():
+            self._spectrogram_path = None  # the scan's pool brings the card: wait for it
+            return
         if self.card is None:
             self.host.run_task(load_card_job(self.model_path()),
                                lambda card: self._card_loaded(card, path),

@@ -358,7 +358,9 @@ def spectrogram_job(path: str, card: Any) -> Callable[[ProgressFn, threading.Eve
                            inf.silence_dbfs)
         starts = plan_excerpts(tw.duration_s, card.frontend, inf.max_windows)
         labels = [f"{int(s) // 60}:{int(s) % 60:02d}" for s, _ in starts][: len(tw.windows)]
-        return path, tw.windows, labels
+        from mgc_desktop.gui.widgets.spectrogram import scale_windows
+
+        return path, scale_windows(tw.windows), labels
 
     return job
 

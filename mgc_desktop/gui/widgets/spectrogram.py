@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -23,6 +23,13 @@ def palette_ramp(pal: QPalette, n: int = 256) -> np.ndarray:
     return out
 
 
+def scale_windows(windows: np.ndarray) -> np.ndarray:
+    """Log-mel windows -> uint8 levels (2nd to 99.5th percentile), for any thread."""
+    lo, hi = np.percentile(windows, [2, 99.5])
+    scaled = np.clip((windows - lo) / max(1e-6, float(hi - lo)), 0, 1)
+    return (scaled * 255).astype(np.uint8)
+
+
 class SpectrogramView(QWidget):
     """Shows (n, n_mels, frames) windows with a thin gap between them, each optionally labelled
     (e.g. with that window's top genre)."""
@@ -30,6 +37,7 @@ class SpectrogramView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._image: QImage | None = None
+        self._scaled: np.ndarray | None = None
         self._labels: list[str] = []
         self._n = 0
         self._message = "select a track"
@@ -44,29 +52,35 @@ class SpectrogramView(QWidget):
         self.update()
 
     def set_windows(self, windows: np.ndarray, labels: Sequence[str] = ()) -> None:
-        """Render once into an image; painting then only scales it."""
+        """Show float windows (n, n_mels, frames) or ones already scaled by `scale_windows`
+        (uint8; what the worker hands over, so the GUI thread only maps colours)."""
         if windows is None or len(windows) == 0:
             self.set_message("nothing analysed")
             return
-        n, mels, frames = windows.shape
-        gap = max(1, frames // 40)
-        lo, hi = np.percentile(windows, [2, 99.5])
-        scaled = np.clip((windows - lo) / max(1e-6, hi - lo), 0, 1)
-        canvas = np.zeros((mels, n * frames + (n - 1) * gap), dtype=np.float32)
-        for i in range(n):
-            canvas[:, i * (frames + gap): i * (frames + gap) + frames] = scaled[i]
-        canvas = canvas[::-1]  # low mel bands at the bottom
-        ramp = palette_ramp(self.palette())
-        pixels = np.ascontiguousarray(ramp[(canvas * 255).astype(np.uint8)])
-        for i in range(n - 1):
-            x0 = i * (frames + gap) + frames
-            pixels[:, x0: x0 + gap] = ramp[0]
-        h, w = pixels.shape[:2]
-        self._buffer = pixels  # the QImage borrows this memory
-        self._image = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_ARGB32).copy()
+        self._scaled = windows if windows.dtype == np.uint8 else scale_windows(windows)
         self._labels = list(labels)
-        self._n = n
+        self._n = len(windows)
+        self._render()
+
+    def _render(self) -> None:
+        scaled = self._scaled
+        n, mels, frames = scaled.shape
+        gap = max(1, frames // 40)
+        ramp = palette_ramp(self.palette())
+        pixels = np.empty((mels, n * frames + (n - 1) * gap, 4), dtype=np.uint8)
+        pixels[:] = ramp[0]
+        for i in range(n):
+            x0 = i * (frames + gap)
+            pixels[:, x0: x0 + frames] = ramp[scaled[i, ::-1]]  # low bands at the bottom
+        h, w = pixels.shape[:2]
+        self._image = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_ARGB32).copy()
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Light/dark switch: redraw the image in the new palette's colours."""
+        if event.type() == QEvent.Type.PaletteChange and self._image is not None:
+            self._render()
+        super().changeEvent(event)
 
     def has_image(self) -> bool:
         return self._image is not None
