@@ -118,7 +118,6 @@ class _Reader:
         if not ctx.sample_rate:
             self._container.close()
             raise DecodeError("audio stream has no sample rate (corrupt header?)")
-        self._resampler = av.AudioResampler(format="fltp")
         self.info = AudioInfo(
             duration_s=self._duration(),
             sample_rate=int(ctx.sample_rate),
@@ -127,7 +126,7 @@ class _Reader:
             container=self._container.format.name,
         )
         self._frames = None
-        self._pending: tuple[float, np.ndarray] | None = None
+        self._pending: tuple[int, np.ndarray] | None = None
         self._position_s = 0.0
 
     def _duration(self) -> float | None:
@@ -159,26 +158,32 @@ class _Reader:
         self._pending = None
 
     def _decode(self):
-        """Yield (start_s, mono float32 native-rate block) from the current position."""
+        """Yield (first sample index, (channels, n) raw block) from the current position.
+
+        Blocks stay in the decoder's own sample format; conversion and down-mixing happen
+        once per excerpt in `read`, not once per codec frame (thousands per track).
+        Only the first frame's timestamp places the stream; after it, samples are counted,
+        since some codecs (Vorbis) stamp frames with jittery timestamps."""
         rate = self.info.sample_rate
+        tick = float(self._stream.time_base or 0) * rate
         clock = None
         for frame in self._container.decode(self._stream):
-            if frame.pts is not None and frame.time_base is not None:
-                clock = float(frame.pts * frame.time_base)
-            elif clock is None:
-                clock = self._position_s
-            for converted in self._resampler.resample(frame):
-                block = downmix(converted.to_ndarray())
-                yield clock, block
-                clock += len(block) / rate
+            if clock is None:
+                if frame.pts is not None and tick:
+                    clock = int(round(frame.pts * tick))
+                else:
+                    clock = int(round(self._position_s * rate))
+            block = frame.to_ndarray()
+            if not frame.format.is_planar:
+                block = block.reshape(-1, len(frame.layout.channels)).T
+            yield clock, block
+            clock += block.shape[1]
 
     def read(self, start_s: float, length_s: float) -> np.ndarray:
         """Native-rate mono samples covering [start_s, start_s + length_s)."""
         rate = self.info.sample_rate
         first = int(round(start_s * rate))
-        want = int(round(length_s * rate))
-        out = np.zeros(want, dtype=np.float32)
-        filled_to = 0
+        end = first + int(round(length_s * rate))
         try:
             if self._frames is None and start_s <= 0:
                 self._frames = self._decode()  # a fresh container is already at the start
@@ -189,24 +194,43 @@ class _Reader:
                 self._frames = self._decode()
         except Exception as exc:  # a seek into corrupt data
             raise DecodeError(f"cannot seek to {start_s:.1f} s ({_ffmpeg_reason(exc)})") from None
+        pieces: list[np.ndarray] = []
+        expected = None  # where the next piece must start for the output to stay contiguous
         blocks = itertools.chain([self._pending] if self._pending else [], self._frames)
         try:
-            for block_start_s, block in blocks:
-                self._pending = (block_start_s, block)
-                block_first = int(round(block_start_s * rate))
-                lo = max(first, block_first)
-                hi = min(first + want, block_first + len(block))
+            for block_first, block in blocks:
+                self._pending = (block_first, block)
+                block_end = block_first + block.shape[1]
+                self._position_s = block_end / rate
+                lo, hi = max(first, block_first, expected or first), min(end, block_end)
                 if hi > lo:
-                    out[lo - first : hi - first] = block[lo - block_first : hi - block_first]
-                    filled_to = max(filled_to, hi - first)
-                self._position_s = (block_first + len(block)) / rate
-                if block_first + len(block) >= first + want:
+                    if expected is None and lo > first:  # the seek landed late: pad silence
+                        pieces.append(np.zeros((block.shape[0], lo - first), block.dtype))
+                    pieces.append(block[:, lo - block_first : hi - block_first])
+                    expected = hi
+                if block_end >= end:
                     break
         except Exception as exc:  # corrupt packets surface as assorted FFmpeg errors
             raise DecodeError(
                 f"corrupt or truncated audio after {start_s:.1f} s ({_ffmpeg_reason(exc)})"
             ) from None
-        return out[:filled_to]
+        return _to_mono_float(pieces)
+
+
+def _to_mono_float(pieces: list[np.ndarray]) -> np.ndarray:
+    """Raw decoder blocks -> one mono float32 array (channel mean)."""
+    if not pieces:
+        return np.zeros(0, dtype=np.float32)
+    if len({(p.shape[0], p.dtype) for p in pieces}) > 1:  # the stream changed layout midway
+        pieces = [_to_mono_float([p])[None, :] for p in pieces]
+    block = np.concatenate(pieces, axis=1) if len(pieces) > 1 else pieces[0]
+    if block.dtype == np.uint8:
+        block = (block.astype(np.float32) - 128.0) * (1.0 / 128)
+    elif np.issubdtype(block.dtype, np.integer):
+        block = block.astype(np.float32) * (1.0 / (np.iinfo(block.dtype).max + 1.0))
+    else:
+        block = block.astype(np.float32, copy=False)
+    return downmix(block)
 
 
 def probe(path: str | Path) -> AudioInfo:

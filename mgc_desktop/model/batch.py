@@ -24,6 +24,7 @@ from mgc_desktop.model.classifier import Prediction
 
 DEFAULT_TIMEOUT_S = 120.0
 _START_TIMEOUT_S = 60.0
+_SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,18 @@ class ClassifierPool:
         self.card = self._await_ready(self._workers)
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.model_path, self.uncertain_below)
+        # One BLAS/OpenMP thread per worker: workers are the parallelism, and spinning BLAS
+        # threads of several workers would fight over the same cores.
+        saved = {k: os.environ.get(k) for k in _SINGLE_THREAD_ENV}
+        os.environ.update(_SINGLE_THREAD_ENV)
+        try:
+            return _Worker(self._ctx, self.model_path, self.uncertain_below)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
 
     def _await_ready(self, workers: list[_Worker]) -> ModelCard:
         card = None

@@ -1,0 +1,175 @@
+"""Throughput of `mgc-desktop classify` on a library of four-minute tracks in mixed formats,
+against the origin notebook's recipe (librosa.load of the whole track, mean of 40 MFCCs), plus
+the wall time of a cold `mgc-desktop classify one.mp3` in a fresh process.
+
+Usage: python benchmarks/throughput.py [--tracks 100] [--reference-tracks 20] [--workdir DIR]
+The last line printed is one JSON object:
+{"tracks_per_s", "reference_tracks_per_s", "speedup_vs_reference", "peak_rss_mb", "cold_start_s"}
+Targets on the 2-core machine: >= 20 tracks/s, >= 10x the reference, peak RSS <= 400 MB (the
+classify process and its workers together), cold start <= 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.conftest import music_signal, write_audio  # noqa: E402  (real encoders)
+
+FORMATS = ("mp3", "flac", "ogg_vorbis", "m4a_aac", "opus")
+DISTINCT = 10  # distinct encodes; the library repeats them as separate file copies
+TRACK_S = 240.0
+
+
+def build_library(folder: Path, tracks: int) -> list[Path]:
+    """`tracks` four-minute files: DISTINCT real encodes, each copied (not linked) as needed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for i in range(DISTINCT):
+        kind = FORMATS[i % len(FORMATS)]
+        rate = (44100, 48000, 22050)[i % 3]
+        sources.append(
+            write_audio(
+                kind, folder / "src" / f"track{i:02d}", music_signal(TRACK_S, rate, seed=i), rate
+            )
+        )
+    files = []
+    for n in range(tracks):
+        src = sources[n % DISTINCT]
+        dst = folder / "library" / f"album{n // 10:02d}" / f"{n:03d}{src.suffix}"
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+        files.append(dst)
+    return files
+
+
+class TreeMemory:
+    """Peak resident memory of a process and all its children, sampled every 20 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.root = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.02)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 2**20
+
+
+def run_classify(paths: list[str], model: str | None) -> tuple[float, float, int]:
+    cmd = [
+        sys.executable,
+        "-m",
+        "mgc_desktop",
+        *(["--model", model] if model else []),
+        "classify",
+        "--json",
+        *paths,
+    ]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    memory = TreeMemory(proc.pid)
+    out, _ = proc.communicate()
+    elapsed = time.perf_counter() - start
+    peak = memory.stop()
+    ok = sum(1 for line in out.splitlines() if "error" not in json.loads(line))
+    return elapsed, peak, ok
+
+
+def reference_rate(files: list[Path]) -> float:
+    """The notebook's recipe, single process: load the whole track, mean of 40 MFCCs."""
+    import librosa
+
+    librosa.feature.mfcc(y=librosa.tone(440, duration=1.0), n_mfcc=40)  # JIT warm-up, not timed
+    start = time.perf_counter()
+    for f in files:
+        y, sr = librosa.load(str(f))
+        librosa.feature.mfcc(y=y, sr=sr, n_mfcc=40).mean(axis=1)
+    return len(files) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tracks", type=int, default=100)
+    parser.add_argument(
+        "--reference-tracks",
+        type=int,
+        default=20,
+        help="the reference is slow: its rate is measured on this many tracks",
+    )
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--model", default=None, help="model file (default: the shipped one)")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mgc-throughput-"))
+    t0 = time.perf_counter()
+    files = build_library(workdir, args.tracks)
+    print(
+        f"built {len(files)} tracks of {TRACK_S:.0f} s in {time.perf_counter() - t0:.0f} s",
+        file=sys.stderr,
+    )
+
+    cold_file = next(f for f in files if f.suffix == ".mp3")
+    cold_s, _, _ = run_classify([str(cold_file)], args.model)
+    print(f"cold classify of one mp3: {cold_s:.2f} s", file=sys.stderr)
+
+    elapsed, peak_mb, ok = run_classify([str(workdir / "library")], args.model)
+    rate = len(files) / elapsed
+    print(
+        f"classify: {len(files)} tracks ({ok} classified) in {elapsed:.1f} s = {rate:.1f}/s, "
+        f"peak RSS {peak_mb:.0f} MB",
+        file=sys.stderr,
+    )
+
+    ref = reference_rate(files[: args.reference_tracks])
+    print(
+        f"reference recipe: {ref:.2f} tracks/s on {args.reference_tracks} tracks", file=sys.stderr
+    )
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(
+        json.dumps(
+            {
+                "tracks_per_s": round(rate, 2),
+                "reference_tracks_per_s": round(ref, 3),
+                "speedup_vs_reference": round(rate / ref, 1),
+                "peak_rss_mb": round(peak_mb, 1),
+                "cold_start_s": round(cold_s, 3),
+                "tracks": len(files),
+                "classified": ok,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
