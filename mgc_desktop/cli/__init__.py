@@ -25,7 +25,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full parser, with every subcommand whose module is present."""
+    """The full parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="mgc-desktop",
         description="Classify your music by genre and write genre tags, safely and reversibly.",
@@ -37,13 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="ONNX model file to use instead of the shipped one")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 
