@@ -66,6 +66,7 @@ class Progress:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mgc_desktop.library.cache import indexed_predictions
     from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
     from mgc_desktop.model.batch import ClassifierPool, FileFailure, default_workers
     from mgc_desktop.model.card import IncompatibleModel
@@ -85,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
             files.append(item)
     if not files:
         return EXIT_SOME_FAILED if failed else EXIT_OK
-    cached = _from_index(args, files)  # unchanged files the library index already classified
+    # Unchanged files the library index already classified with this model are not redone.
+    cached = indexed_predictions(files, args.model, args.min_confidence)
     rest = [f for f in files if str(f) not in cached]
     pool = None
     if rest:
@@ -136,41 +138,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{path}\t{ranked}{mark}", flush=True)
     progress.finish()
     return EXIT_SOME_FAILED if failed else EXIT_OK
-
-
-def _from_index(args: argparse.Namespace, files: list[Path]) -> dict:
-    """str(path) -> Prediction for files whose index entry is current (same size, mtime and
-    inode) and holds a prediction by this model; empty when there is no index or it fails."""
-    try:
-        from mgc_desktop.library.index import Library, default_index_path
-        from mgc_desktop.library.scanner import model_id_for
-        from mgc_desktop.model.classifier import Prediction
-        from mgc_desktop.paths import default_model_path
-
-        if not default_index_path().exists():
-            return {}
-        with Library() as library:
-            model_id = model_id_for(args.model or default_model_path(), library)
-            stored = library.cached_predictions(files, model_id)
-    except Exception:  # noqa: BLE001 - the index is a cache: any trouble means classify afresh
-        return {}
-    out = {}
-    for path, p in stored.items():
-        uncertain = p.uncertain
-        if args.min_confidence is not None:
-            uncertain = p.genre is None or p.confidence < args.min_confidence
-        out[path] = Prediction(
-            path=path,
-            genre=p.genre,
-            confidence=p.confidence,
-            probabilities=p.probabilities,
-            windows=p.windows,
-            model_id=p.model_id,
-            uncertain=uncertain,
-            duration_s=p.duration_s or 0.0,
-            note=p.note,
-        )
-    return out
 
 
 def _report_failure(args: argparse.Namespace, path: str, error: str) -> None:

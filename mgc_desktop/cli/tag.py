@@ -7,7 +7,7 @@ below threshold, policy) are not failures. The last line always names the batch 
 from __future__ import annotations
 
 import argparse
-import os
+import itertools
 import sys
 from pathlib import Path
 
@@ -68,19 +68,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     u.set_defaults(func=run_undo)
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked for music files (no symlinked folders)."""
-    from mgc_desktop.audio.formats import is_audio_path
+def _expand(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files as given, folders walked for music files; plus (path, reason) for what could not
+    be looked at (unreadable folders, symlink loops, missing paths)."""
+    from mgc_desktop.library.walk import WalkProblem, walk_audio
 
-    out: list[str] = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                out.extend(os.path.join(root, f) for f in sorted(files) if is_audio_path(f))
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for item in walk_audio(paths):
+        if isinstance(item, WalkProblem):
+            problems.append((item.path, item.error))
         else:
-            out.append(p)
-    return out
+            files.append(str(item))
+    return files, problems
 
 
 def _usage(msg: str) -> int:
@@ -104,24 +104,28 @@ def run_tag(args: argparse.Namespace) -> int:
         mapping = load_mapping(args.genre_names)
     except ValueError as exc:
         return _usage(str(exc))
-    paths = _expand(args.paths)
-    if not paths:
+    paths, problems = _expand(args.paths)
+    if not paths and not problems:
         return _usage("no music files found")
 
-    plan: list[PlanItem] = []
+    plan: list[PlanItem] = [PlanItem(p, ERROR, reason=reason) for p, reason in problems]
+    for item in plan:
+        print(format_item(item), flush=True)
     if args.set_genre is not None:
         names = [resolve_name(n, mapping) for n in args.set_genre.split(",") if n.strip()]
         if not names:
             return _usage("--set-genre needs at least one name")
-        plan = plan_manual(
+        manual = plan_manual(
             paths, names, policy=args.policy or "replace", id3_version=args.id3_version
         )
-        for item in plan:
+        for item in manual:
             print(format_item(item), flush=True)
-    else:
-        plan = _plan_by_model(args, paths, mapping, min_conf)
-        if plan is None:
+        plan += manual
+    elif paths:
+        by_model = _plan_by_model(args, paths, mapping, min_conf)
+        if by_model is None:
             return EXIT_USAGE
+        plan += by_model
 
     to_write = sum(1 for i in plan if i.action == WRITE)
     errors = sum(1 for i in plan if i.action == ERROR)
@@ -142,20 +146,18 @@ def run_tag(args: argparse.Namespace) -> int:
 
 def _plan_by_model(args, paths, mapping, min_conf):
     """Classify the files and plan from the predictions; None on a model/usage problem."""
+    from mgc_desktop.library.cache import indexed_predictions
+    from mgc_desktop.model.batch import classify_paths
     from mgc_desktop.tags.plan import ERROR, PlanItem, format_item, plan_prediction, unique_paths
 
-    try:
-        from mgc_desktop.model.batch import classify_paths
-    except ImportError as exc:
-        print(f"mgc-desktop: error: the classifier is not available ({exc})", file=sys.stderr)
-        return None
     model_path = getattr(args, "model", None)
+    files = [Path(p) for p in unique_paths(paths)]
+    cached = indexed_predictions(files, model_path)  # the library index, where it is current
     plan = []
     try:
-        results = classify_paths(
-            [Path(p) for p in unique_paths(paths)],
-            model_path=Path(model_path) if model_path else None,
-        )
+        rest = [f for f in files if str(f) not in cached]
+        fresh = classify_paths(rest, model_path=model_path) if rest else iter(())
+        results = itertools.chain(cached.values(), fresh)
         for res in results:
             if hasattr(res, "genre"):
                 item = plan_prediction(
