@@ -172,7 +172,9 @@ class Listener:
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """Listening and healthy (False as soon as a failure has been reported)."""
+        alive = self._thread is not None and self._thread.is_alive()
+        return alive and self.error is None and not self._stop.is_set()
 
     @property
     def device(self) -> InputDevice | None:
@@ -269,13 +271,14 @@ class Listener:
                     return
 
     def _fail(self, error: LiveError) -> None:
+        """Report first, then let go of the device: closing a lost device may take long."""
         self.error = error
         stream, self._stream = self._stream, None
-        if stream is not None:
-            stream.stop()
         self._put(_STOP)
         if self.on_error is not None:
             self.on_error(error)
+        if stream is not None:
+            stream.stop(timeout=0.0)
 
     def analyse(self, stream: CaptureStream) -> LiveUpdate:
         """Classify the newest window of `stream` and fold it into the smoothed answer."""

@@ -18,6 +18,7 @@ on a machine without the PortAudio library.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,42 @@ from mgc_desktop.audio.decode import downmix
 COMMON_RATES = (48000, 44100, 32000, 22050, 16000)
 # A stream that delivers nothing for this long is treated as lost.
 DEFAULT_STALL_S = 2.0
+
+
+# Stream closes still running on helper threads (a lost device that has not let go yet).
+_pending_closes: set[threading.Thread] = set()
+_pending_lock = threading.Lock()
+
+
+def _exit_handler(register: bool) -> None:
+    """sounddevice terminates PortAudio at exit, which waits for every stream to close: with a
+    close pending on a lost device, the app would hang on quit. Skip it while one is pending."""
+    import atexit
+    import sys
+
+    sd = sys.modules.get("sounddevice")
+    handler = getattr(sd, "_exit_handler", None)
+    if handler is not None:
+        atexit.unregister(handler)
+        if register:
+            atexit.register(handler)
+
+
+def _close_stream(stream: Any) -> None:
+    try:
+        stream.close(ignore_errors=True)
+    except Exception:  # a vanished device may fail in any way on close
+        pass
+    with _pending_lock:
+        _pending_closes.discard(threading.current_thread())
+        if not _pending_closes:
+            _exit_handler(register=True)
+
+
+def closes_pending() -> bool:
+    """True while a lost device's stream has not finished closing."""
+    with _pending_lock:
+        return bool(_pending_closes)
 
 
 class LiveError(Exception):
@@ -296,7 +333,7 @@ class CaptureStream:
 
     @property
     def active(self) -> bool:
-        return self._stream is not None and bool(self._stream.active) and self.error is None
+        return self._stream is not None and self.error is None
 
     @property
     def started_at(self) -> float:
@@ -304,14 +341,15 @@ class CaptureStream:
         return self._started_at
 
     def check(self) -> str | None:
-        """The error that ended the stream, if any; also detects a stream that went quiet."""
+        """The error that ended the stream, if any; also detects a stream that went quiet.
+
+        Pure Python on purpose: PortAudio calls (even `active`) can block while a vanished
+        device holds its capture thread, and the worker must stay responsive.
+        """
         if self.error is not None:
             return self.error
         if self._stream is None:
             return "not listening"
-        if not self._stream.active and not self._stopping:
-            self.error = f"{self.device.name} stopped delivering audio (unplugged?)"
-            return self.error
         now = time.monotonic()
         written = self.ring.written
         if written != self._last_progress[0]:
@@ -338,18 +376,29 @@ class CaptureStream:
 
     # -- closing ---------------------------------------------------------------------------
 
-    def _close_quietly(self) -> None:
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.close(ignore_errors=True)
-            except Exception:  # a vanished device may fail in any way on close
-                pass
+    def _close_quietly(self, timeout: float = 2.0) -> bool:
+        """Close the PortAudio stream on a helper thread, waiting at most `timeout` seconds.
 
-    def stop(self) -> None:
-        """Stop and close; safe to call twice and after the device vanished."""
+        Closing a stream whose device vanished can block for as long as the device's capture
+        thread stays stuck in the driver; the app must not freeze with it. Returns False when
+        the close is still pending (the stream is then abandoned to the helper thread).
+        """
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return True
+        closer = threading.Thread(target=_close_stream, args=(stream,), daemon=True)
+        with _pending_lock:
+            _pending_closes.add(closer)
+            _exit_handler(register=False)
+        closer.start()
+        closer.join(timeout)
+        return not closer.is_alive()
+
+    def stop(self, timeout: float = 2.0) -> bool:
+        """Stop and close; safe to call twice and after the device vanished. False when the
+        device did not let go within `timeout` seconds (listening can still restart)."""
         self._stopping = True
-        self._close_quietly()
+        return self._close_quietly(timeout)
 
     def __enter__(self) -> CaptureStream:
         self.start()

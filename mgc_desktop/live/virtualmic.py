@@ -64,6 +64,7 @@ class VirtualMic:
         self.home = Path(workdir or tempfile.mkdtemp(prefix="mgc-virtualmic-"))
         self.fifo = self.home / f"{name}.fifo"
         self._stop = threading.Event()
+        self._paused = threading.Event()
         self._thread: threading.Thread | None = None
         self.frames_fed = 0
 
@@ -135,6 +136,10 @@ class VirtualMic:
         pos = 0
         clock, sent_s = time.monotonic(), 0.0
         while not self._stop.is_set():
+            if self._paused.is_set():  # a device that stops delivering (pulled cable)
+                time.sleep(0.01)
+                clock, sent_s = time.monotonic(), 0.0
+                continue
             piece, next_pos = self._next_piece(data, pos, chunk)
             try:
                 os.write(self._fd, piece)
@@ -153,6 +158,13 @@ class VirtualMic:
                 time.sleep(ahead)
             elif ahead < -_MAX_LAG_S:
                 clock, sent_s = time.monotonic(), 0.0
+
+    def pause(self, paused: bool = True) -> None:
+        """Stop (or resume) delivering audio while the device stays open."""
+        if paused:
+            self._paused.set()
+        else:
+            self._paused.clear()
 
     def stop(self) -> None:
         self._stop.set()

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,7 @@ def clips_and_offline(live_model):
 def runs(live_model, clips_and_offline):
     """Every device run of this module, started together and awaited together."""
     mics: list[VirtualMic] = []
+    timers: list[threading.Timer] = []
     procs: dict[str, tuple[subprocess.Popen, bool, float]] = {}
 
     def start(key: str, mic: VirtualMic, args: list[str], timeout: float, json_mode=True):
@@ -116,7 +118,19 @@ def runs(live_model, clips_and_offline):
             ["--json", "--duration", "18"],
             80,
         )
-        start("text", VirtualMic.from_files([first_clip]), ["--duration", "6"], 60, False)
+        # Text mode, asking for a rate the device refuses: the device's own rate is used.
+        start(
+            "text",
+            VirtualMic.from_files([first_clip]),
+            ["--duration", "6", "--samplerate", "7"],
+            60,
+            False,
+        )
+        # A device that stops delivering while open (a pulled USB cable looks like this).
+        stall_mic = VirtualMic.from_files([first_clip])
+        start("stall", stall_mic, ["--json", "--duration", "25"], 60)
+        timers.append(threading.Timer(6.0, stall_mic.pause))
+        timers[-1].start()
         lost_mic = VirtualMic.from_files([first_clip]).start()
         mics.append(lost_mic)
         procs["lost"] = (
@@ -132,6 +146,8 @@ def runs(live_model, clips_and_offline):
         )
         return {key: finish(p, limit, as_json) for key, (p, as_json, limit) in procs.items()}
     finally:
+        for timer in timers:
+            timer.cancel()
         for p, _, _ in procs.values():
             if p.poll() is None:
                 p.kill()
@@ -183,14 +199,17 @@ def test_silence_after_music_is_no_music_heard(runs):
         assert u["genre"] is None and u["message"] == "no music heard"
 
 
-def test_text_mode_prints_a_line_per_update(runs):
+def test_text_mode_prints_a_line_per_update_at_a_supported_rate(runs):
     run = runs["text"]
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     assert len(lines) >= 10
     pattern = re.compile(r"^t=\d+\.\ds  .+  level (-?\d+|-inf) dBFS$")
     assert all(pattern.match(line) for line in lines), lines
-    assert "listening on filemic (44100 Hz, 2 ch)" in run.stderr
+    assert (
+        "listening on filemic (44100 Hz, 2 ch); 7 Hz is not supported by filemic; using 44100 Hz"
+        in run.stderr
+    )
 
 
 def test_device_lost_mid_stream_is_reported_and_listening_restarts(runs):
@@ -202,6 +221,15 @@ def test_device_lost_mid_stream_is_reported_and_listening_restarts(runs):
     assert "stopped delivering audio" in report["ended"]
     assert report["on_error"] == [report["ended"]] and not report["running"]
     assert len(report["after_restart"]) == 3
+
+
+def test_device_that_goes_quiet_is_reported_as_lost(runs):
+    run = runs["stall"]
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines()[-1] == (
+        "mgc-desktop listen: no audio from filemic for 2 s (unplugged?)"
+    )
+    assert run.updates and run.updates[-1]["t"] < 10
 
 
 def test_no_input_device_is_a_clear_error(live_model):
