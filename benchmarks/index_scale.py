@@ -40,8 +40,10 @@ from pathlib import Path
 
 import numpy as np
 
-from mgc_desktop.library.index import Library
-from mgc_desktop.library.scanner import scan
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training.tiny, from a checkout
+
+from mgc_desktop.library.index import Library  # noqa: E402
+from mgc_desktop.library.scanner import scan  # noqa: E402
 
 RATE = 22050
 TRACKS_PER_ALBUM = 50
@@ -90,47 +92,10 @@ def build_tree(root: Path, sources: list[Path], files: int) -> None:
 
 
 def dev_model(path: Path) -> Path:
-    """No shipped model yet: export a tiny random net with a model card (needs torch)."""
-    import warnings
+    """No shipped model yet: a tiny random net with a model card (needs torch)."""
+    from training.tiny import export_random_model
 
-    import onnx
-    import torch
-
-    from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import InferenceParams, ModelCard
-
-    fe = FrontEndParams()
-
-    class Tiny(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.conv = torch.nn.Conv2d(1, 8, 3, padding=1)
-            self.fc = torch.nn.Linear(8, 10)
-
-        def forward(self, x):
-            h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-            return torch.softmax(self.fc(h), -1)
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Tiny().eval(),
-            (torch.randn(2, fe.n_mels, fe.window_frames),),
-            str(path),
-            input_names=["logmel"],
-            output_names=["probabilities"],
-            dynamic_axes={"logmel": {0: "batch"}, "probabilities": {0: "batch"}},
-            opset_version=17,
-            dynamo=False,
-        )
-    proto = onnx.load(str(path))
-    classes = ("blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop")
-    card = ModelCard(classes + ("reggae", "rock"), fe, InferenceParams(), "bench-dev", "0.0.0")
-    for key, value in card.to_metadata().items():
-        entry = proto.metadata_props.add()
-        entry.key, entry.value = key, value
-    onnx.save(proto, str(path))
-    return path
+    return export_random_model(path, model_id="bench-dev")
 
 
 def copy_hardlink_predictions(library: Library, model_id: str) -> int:

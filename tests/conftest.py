@@ -187,43 +187,9 @@ def write_audio(kind: str, path_stem: Path, samples: np.ndarray, rate: int) -> P
 
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory) -> Path:
-    """A small random-weight CNN in the shipped model's exact format (card, input, output):
-    it tests the app's machinery, not its accuracy."""
-    torch = pytest.importorskip("torch")
-    import onnx
+    """A small random-weight model in the shipped model's exact format: it tests the app's
+    machinery, not its accuracy."""
+    pytest.importorskip("torch")
+    from training.tiny import export_random_model
 
-    from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, InferenceParams, ModelCard
-    from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES
-
-    class Tiny(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            torch.manual_seed(0)
-            self.conv = torch.nn.Conv2d(1, 8, 3, padding=1)
-            self.head = torch.nn.Linear(8, len(DEFAULT_DISPLAY_NAMES))
-
-        def forward(self, x):
-            h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-            return torch.softmax(self.head(h), -1)
-
-    frontend = FrontEndParams()
-    path = tmp_path_factory.mktemp("model") / "tiny.onnx"
-    example = torch.randn(2, frontend.n_mels, frontend.window_frames)
-    torch.onnx.export(
-        Tiny().eval(),
-        (example,),
-        str(path),
-        input_names=[INPUT_NAME],
-        output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}},
-        opset_version=17,
-        dynamo=False,
-    )
-    model = onnx.load(str(path))
-    card = ModelCard(tuple(DEFAULT_DISPLAY_NAMES), frontend, InferenceParams(), "tiny-test", "0")
-    for key, value in card.to_metadata().items():
-        entry = model.metadata_props.add()
-        entry.key, entry.value = key, value
-    onnx.save(model, str(path))
-    return path
+    return export_random_model(tmp_path_factory.mktemp("model") / "tiny.onnx")

@@ -5,7 +5,6 @@ data directory for every test."""
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -15,67 +14,11 @@ import soundfile as sf
 SAMPLE_RATE = 16000
 
 
-def _export(torch, net, fe, dest: Path) -> None:
-    torch.onnx.export(
-        net,
-        (torch.randn(2, fe.n_mels, fe.window_frames),),
-        str(dest),
-        input_names=["logmel"],
-        output_names=["probabilities"],
-        dynamic_axes={"logmel": {0: "batch"}, "probabilities": {0: "batch"}},
-        opset_version=17,
-        dynamo=False,
-    )
-
-
 def export_tiny_model(dest: Path, model_ids: tuple[str, ...]) -> dict[str, Path]:
-    """Export one small random net with a ModelCard, once per model id (same weights)."""
-    import onnx
-    import torch
+    """One small random net with a model card, once per model id (same weights)."""
+    from training.tiny import export_random_model
 
-    from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import InferenceParams, ModelCard
-
-    fe = FrontEndParams()
-    torch.manual_seed(0)
-
-    class Tiny(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.conv = torch.nn.Conv2d(1, 8, 3, padding=1)
-            self.fc = torch.nn.Linear(8, 10)
-
-        def forward(self, x):
-            h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-            return torch.softmax(self.fc(h), -1)
-
-    net = Tiny().eval()
-    raw = dest / "tiny_raw.onnx"
-    with warnings.catch_warnings():  # the legacy exporter warns that it is legacy
-        warnings.simplefilter("ignore")
-        _export(torch, net, fe, raw)
-    classes = (
-        "blues",
-        "classical",
-        "country",
-        "disco",
-        "hiphop",
-        "jazz",
-        "metal",
-        "pop",
-        "reggae",
-        "rock",
-    )
-    out = {}
-    for model_id in model_ids:
-        proto = onnx.load(str(raw))
-        card = ModelCard(classes, fe, InferenceParams(), model_id, "0.0.0")
-        for key, value in card.to_metadata().items():
-            entry = proto.metadata_props.add()
-            entry.key, entry.value = key, value
-        out[model_id] = dest / f"{model_id}.onnx"
-        onnx.save(proto, str(out[model_id]))
-    return out
+    return {m: export_random_model(dest / f"{m}.onnx", model_id=m) for m in model_ids}
 
 
 @pytest.fixture(scope="session")
