@@ -63,10 +63,13 @@ def run(args: argparse.Namespace) -> int:
         except LiveError as exc:
             print(f"mgc-desktop listen: {exc}", file=sys.stderr)
             return EXIT_USAGE
+        if not devices:
+            print("mgc-desktop listen: no audio input device found", file=sys.stderr)
+            return EXIT_USAGE
         for d in devices:
             mark = "*" if d.is_default else " "
             print(f"{mark} {d.label}, {d.channels} ch, {d.default_samplerate:g} Hz")
-        return EXIT_OK if devices else EXIT_USAGE
+        return EXIT_OK
     try:
         listener = Listener(
             args.model or default_model_path(),
