@@ -48,6 +48,8 @@ def _load(args: argparse.Namespace, log: Log, min_per_genre: int = 2):
     from training.train import load_config
 
     cfg = load_config(args.config)
+    if getattr(args, "set", None):
+        cfg = cfg.with_overrides({k: json.loads(v) for k, v in (a.split("=", 1) for a in args.set)})
     clips = discover(args.data, min_per_genre=min_per_genre)
     classes = class_names(clips)
     log(f"{len(clips)} clips, classes {classes}")
@@ -210,6 +212,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         export_model(model, classes, cfg, temperature, info, out, version)
     info["total_seconds"] = round(time.monotonic() - t0, 1)
     info["export_check"] = check
+    from training.export import ort_latency_ms
+
+    info["ort_ms_per_8_windows_1_thread"] = round(ort_latency_ms(out), 2)
     card = build_card(classes, cfg, temperature, info, version)
     card_path = Path(args.card) if args.card else out.with_suffix(".json")
     write_card_json(card, {"data": {"folder": str(args.data), "digest": digest,
@@ -349,6 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--cache", default=None, help="feature cache folder")
         sp.add_argument("--workers", type=int, default=2, help="feature worker processes")
         sp.add_argument("--report", default=None, help="report folder (default runs/<time>-*)")
+        sp.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=JSON",
+                        help="override a configuration value, e.g. train.threads=1")
 
     sp = sub.add_parser("prepare", help="decode files and cache their features")
     common(sp)

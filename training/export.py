@@ -113,3 +113,21 @@ def write_card_json(card: ModelCard, extra: dict, path: str | Path) -> None:
         **extra,
     }
     Path(path).write_text(json.dumps(doc, indent=2, sort_keys=False) + "\n")
+
+
+def ort_latency_ms(model_path: str | Path, windows: int = 8, repeats: int = 30) -> float:
+    """Median single-thread onnxruntime time for one batch of `windows` windows (the app's
+    per-track cost, decode excluded)."""
+    import time
+
+    from mgc_desktop.model.classifier import load_session
+
+    session, card = load_session(model_path, threads=1)
+    x = _random_inputs(card, windows, 7)
+    session.run([OUTPUT_NAME], {INPUT_NAME: x})
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        session.run([OUTPUT_NAME], {INPUT_NAME: x})
+        times.append(time.perf_counter() - t)
+    return float(np.median(times) * 1000)

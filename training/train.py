@@ -46,6 +46,8 @@ class TrainConfig:
     p_speed: float = 0.5
     ensemble: int = 1
     threads: int = 2
+    crop_frames: int = 0  # training crop length (0: the app's window); the net is length-agnostic
+    eval_every: int = 1
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,7 @@ def train_model(
                 if other_speeds and rng.random() < tc.p_speed:
                     speed = float(rng.choice(other_speeds))
                     speed = speed if speed in mels else 1.0
-                crops.append(_crop(mels[speed], fe.window_frames, rng))
+                crops.append(_crop(mels[speed], tc.crop_frames or fe.window_frames, rng))
             x = torch.from_numpy(np.stack(crops).astype(np.float32))
             y = F.one_hot(torch.from_numpy(train.labels[idx]), n_classes).float()
             y = y * (1 - tc.label_smoothing) + tc.label_smoothing / n_classes
@@ -273,7 +275,8 @@ def train_model(
         row = {"epoch": epoch, "loss": round(float(np.mean(losses)), 4),
                "lr": round(sched.get_last_lr()[0], 6),
                "seconds": round(time.monotonic() - start, 1)}
-        if val is not None and len(val):
+        due = epoch % tc.eval_every == 0 or epoch == n_epochs
+        if val is not None and len(val) and due:
             probs = evaluate_tracks(model, val)
             pred = probs.argmax(1)
             row["val_acc"] = round(float((pred == val.labels).mean()), 4)
@@ -285,7 +288,8 @@ def train_model(
                 since_best += 1
         history.append(row)
         log(json.dumps(row))
-        if val is not None and epoch >= tc.min_epochs and since_best >= tc.patience:
+        stalled = since_best * tc.eval_every >= tc.patience
+        if val is not None and epoch >= tc.min_epochs and stalled:
             break
         if time_budget_s is not None and time.monotonic() - start > time_budget_s:
             log(f"time budget of {time_budget_s:.0f} s reached")
