@@ -55,9 +55,13 @@ def dev_model(path: Path) -> None:
 
     fe = FrontEndParams()
     torch.onnx.export(
-        Tiny().eval(), (torch.randn(2, fe.n_mels, fe.window_frames),), str(path),
-        input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}}, opset_version=17,
+        Tiny().eval(),
+        (torch.randn(2, fe.n_mels, fe.window_frames),),
+        str(path),
+        input_names=[INPUT_NAME],
+        output_names=[OUTPUT_NAME],
+        dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}},
+        opset_version=17,
         dynamo=False,
     )
     model = onnx.load(str(path))
@@ -76,8 +80,12 @@ def make_sources(dest: Path, seconds: float = 5.0, rate: int = 22050) -> list[Pa
     t = np.arange(int(seconds * rate)) / rate
     rng = np.random.default_rng(0)
     out = []
-    formats = [("flac", "FLAC", "PCM_16"), ("ogg", "OGG", "VORBIS"), ("wav", "WAV", "PCM_16"),
-               ("mp3", "MP3", "MPEG_LAYER_III")]
+    formats = [
+        ("flac", "FLAC", "PCM_16"),
+        ("ogg", "OGG", "VORBIS"),
+        ("wav", "WAV", "PCM_16"),
+        ("mp3", "MP3", "MPEG_LAYER_III"),
+    ]
     for i in range(8):
         f0 = 110 * (1 + i / 3)
         x = 0.25 * np.sin(2 * np.pi * f0 * t) + 0.1 * np.sin(2 * np.pi * 2.01 * f0 * t)
@@ -85,8 +93,9 @@ def make_sources(dest: Path, seconds: float = 5.0, rate: int = 22050) -> list[Pa
         ext, fmt, subtype = formats[i % len(formats)]
         path = dest / f"source{i}.{ext}"
         try:
-            sf.write(str(path), np.stack([x, x], 1).astype(np.float32), rate, format=fmt,
-                     subtype=subtype)
+            sf.write(
+                str(path), np.stack([x, x], 1).astype(np.float32), rate, format=fmt, subtype=subtype
+            )
         except Exception:  # noqa: BLE001 - a libsndfile without MP3: use FLAC instead
             path = path.with_suffix(".flac")
             sf.write(str(path), np.stack([x, x], 1).astype(np.float32), rate, format="FLAC")
@@ -207,8 +216,7 @@ def main() -> int:
                 model = None
             if model is None:  # torch stays out of this process
                 model = str(work / "bench-dev.onnx")
-                subprocess.run([sys.executable, __file__, "--export-dev-model", model],
-                               check=True)
+                subprocess.run([sys.executable, __file__, "--export-dev-model", model], check=True)
         build_tree(work / "music", make_sources(work / "sources"), args.tracks)
         out = run(work / "music", model, args.workers)
         out["model"] = Path(model).name
@@ -219,4 +227,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Skip interpreter finalisation: PySide6 6.12 on Python 3.11 can abort there
+    # ("bool_dealloc") after the result line is out; the exit status must be the verdict.
+    os._exit(code)

@@ -103,8 +103,10 @@ class DetailPane(QWidget):
         if row.error:
             parts.append(f"failed: {row.error}")
         elif row.genre:
-            parts.append(f"{display_name(row.genre, names)} {row.confidence:.0%}"
-                         + (" (uncertain)" if row.uncertain else ""))
+            parts.append(
+                f"{display_name(row.genre, names)} {row.confidence:.0%}"
+                + (" (uncertain)" if row.uncertain else "")
+            )
         elif row.note:
             parts.append(row.note)
         if row.override:

@@ -36,8 +36,13 @@ class _Bridge(QObject):
 class LivePanel(QWidget):
     """Device chooser, start/stop, level meter, current genre, probabilities and timeline."""
 
-    def __init__(self, model_path: Callable[[], str], names: Callable[[], Mapping[str, str]],
-                 host: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model_path: Callable[[], str],
+        names: Callable[[], Mapping[str, str]],
+        host: Any,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._model_path, self._names, self._host = model_path, names, host
         self.listener: Any = None
@@ -126,9 +131,12 @@ class LivePanel(QWidget):
         def job(progress: Any, cancel: threading.Event) -> Any:
             from mgc_desktop.live.listener import Listener
 
-            listener = Listener(model_path, device=device,
-                                on_update=bridge.update.emit,
-                                on_error=lambda e: bridge.error.emit(str(e)))
+            listener = Listener(
+                model_path,
+                device=device,
+                on_update=bridge.update.emit,
+                on_error=lambda e: bridge.error.emit(str(e)),
+            )
             listener.start()
             return listener
 
@@ -175,9 +183,12 @@ class LivePanel(QWidget):
             self.timeline.add(update.probabilities)
         else:
             self.genre.setText(update.message or update.state.replace("_", " "))
+            if update.state == "silent":
+                self.timeline.add([0.0] * len(self.timeline.classes()))  # a visible gap
         if math.isfinite(update.level_dbfs) and self.listener is None:
             self.meter.set_level(update.level_dbfs)
         extra = f" · {update.overflows} overflows" if update.overflows else ""
-        self.message.setText(f"{update.state.replace('_', ' ')} · latency "
-                             f"{update.latency_s * 1000:.0f} ms{extra}")
+        self.message.setText(
+            f"{update.state.replace('_', ' ')} · latency {update.latency_s * 1000:.0f} ms{extra}"
+        )
         self.genre.setAlignment(Qt.AlignmentFlag.AlignLeft)

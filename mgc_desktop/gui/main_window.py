@@ -88,8 +88,9 @@ class GenreDelegate(QStyledItemDelegate):
         box = QComboBox(parent)
         box.setEditable(True)
         box.addItems(self._names_fn())
-        box.setToolTip("Type or pick the genre to write for this track (empty: back to the "
-                       "prediction)")
+        box.setToolTip(
+            "Type or pick the genre to write for this track (empty: back to the prediction)"
+        )
         return box
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
@@ -98,7 +99,11 @@ class GenreDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        source, row = model, index.row()
+        if isinstance(model, TrackFilterProxy):
+            source, row = model.sourceModel(), model.mapToSource(index).row()
+        if isinstance(source, TrackTableModel):
+            source.set_override([row], editor.currentText().strip() or None)
 
 
 class ErrorsPanel(QWidget):
@@ -226,8 +231,10 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -235,11 +242,13 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((220, 170, 140, 150, 110, 120, 80)):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file name
+        header.setMinimumSectionSize(40)
+        for col, width in enumerate((160, 140, 110, 120, 100, 110, 80, 80)):
             self.table.setColumnWidth(col, width)
-        self.table.setItemDelegateForColumn(COL_PREDICTED, GenreDelegate(self.genre_choices,
-                                                                         self.table))
+        self.table.setItemDelegateForColumn(
+            COL_PREDICTED, GenreDelegate(self.genre_choices, self.table)
+        )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
@@ -266,7 +275,8 @@ class MainWindow(QMainWindow):
         self.errors_dock.setWidget(self.errors)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.errors_dock)
         self.errors.count_changed.connect(
-            lambda n: self.errors_dock.setWindowTitle(f"Errors ({n})" if n else "Errors"))
+            lambda n: self.errors_dock.setWindowTitle(f"Errors ({n})" if n else "Errors")
+        )
         self.errors_dock.hide()
         self.live_dock = QDockWidget("Live", self)
         self.live_dock.setObjectName("live")
@@ -290,8 +300,9 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        act.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys
-                                                                          else ""))
+        act.setToolTip(
+            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else "")
+        )
         act.setStatusTip(tip or text.replace("&", ""))
         act.triggered.connect(lambda *_: slot())
         self.addAction(act)
@@ -299,39 +310,67 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         k = QKeySequence.StandardKey
-        self.act_open = self._action("&Open folder…", self.choose_folder, k.Open,
-                                     "Choose the music folder to scan")
-        self.act_scan = self._action("&Scan", self.start_scan, "F5",
-                                     "Scan the folder and classify new or changed files")
-        self.act_stop = self._action("S&top", self.stop_scan, "Ctrl+.",
-                                     "Stop the scan; everything finished so far is kept")
-        self.act_accept = self._action("&Accept above", self.accept_above, "Ctrl+Shift+A",
-                                       "Accept every prediction at or above the confidence")
-        self.act_override = self._action("Set &genre…", self.ask_override, "Ctrl+G",
-                                         "Set the genre of the selected tracks by hand")
-        self.act_clear = self._action("&Clear choice", self.clear_choice, "Ctrl+Backspace",
-                                      "Forget overrides and acceptances of the selected tracks")
-        self.act_write = self._action("&Write tags…", self.write_tags, "Ctrl+T",
-                                      "Preview, then write genre tags for accepted and "
-                                      "overridden tracks (or the selection)")
-        self.act_undo = self._action("&Undo last batch", self.undo_last, k.Undo,
-                                     "Restore the genres the last batch replaced")
-        self.act_history = self._action("&History…", self.show_history, "Ctrl+H",
-                                        "All tag batches; undo any of them")
-        self.act_settings = self._action("Se&ttings…", self.show_settings, k.Preferences,
-                                         "Policy, threshold, names, workers, model")
-        self.act_about = self._action("&About", self.show_about, "F1",
-                                      "Version and the model card")
-        self.act_live = self._action("&Live", self.toggle_live, "Ctrl+L",
-                                     "Classify what the microphone hears")
+        self.act_open = self._action(
+            "&Open folder…", self.choose_folder, k.Open, "Choose the music folder to scan"
+        )
+        self.act_scan = self._action(
+            "&Scan", self.start_scan, "F5", "Scan the folder and classify new or changed files"
+        )
+        self.act_stop = self._action(
+            "S&top", self.stop_scan, "Ctrl+.", "Stop the scan; everything finished so far is kept"
+        )
+        self.act_accept = self._action(
+            "&Accept above",
+            self.accept_above,
+            "Ctrl+Shift+A",
+            "Accept every prediction at or above the confidence",
+        )
+        self.act_override = self._action(
+            "Set &genre…",
+            self.ask_override,
+            "Ctrl+G",
+            "Set the genre of the selected tracks by hand",
+        )
+        self.act_clear = self._action(
+            "&Clear choice",
+            self.clear_choice,
+            "Ctrl+Backspace",
+            "Forget overrides and acceptances of the selected tracks",
+        )
+        self.act_write = self._action(
+            "&Write tags…",
+            self.write_tags,
+            "Ctrl+T",
+            "Preview, then write genre tags for accepted and overridden tracks (or the selection)",
+        )
+        self.act_undo = self._action(
+            "&Undo last batch", self.undo_last, k.Undo, "Restore the genres the last batch replaced"
+        )
+        self.act_history = self._action(
+            "&History…", self.show_history, "Ctrl+H", "All tag batches; undo any of them"
+        )
+        self.act_settings = self._action(
+            "Se&ttings…",
+            self.show_settings,
+            k.Preferences,
+            "Policy, threshold, names, workers, model",
+        )
+        self.act_about = self._action("&About", self.show_about, "F1", "Version and the model card")
+        self.act_live = self._action(
+            "&Live", self.toggle_live, "Ctrl+L", "Classify what the microphone hears"
+        )
         self.act_errors = self.errors_dock.toggleViewAction()
         self.act_errors.setShortcut(QKeySequence("Ctrl+E"))
         self.act_quit = self._action("&Quit", self.close, k.Quit)
         self.act_search = self._action("Find", self._focus_search, k.Find)
         if not self.act_settings.shortcut().toString():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        QShortcut(QKeySequence("Space"), self.table, self._toggle_play,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence("Space"),
+            self.table,
+            self._toggle_play,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.accept_spin = QDoubleSpinBox()
         self.accept_spin.setRange(0.0, 1.0)
@@ -391,8 +430,9 @@ class MainWindow(QMainWindow):
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return sorted(self.proxy.source_rows(rows))
 
-    def notify(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
-               ) -> QMessageBox:
+    def notify(
+        self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning
+    ) -> QMessageBox:
         """A window-modal message that does not block the event loop (nor tests)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -446,8 +486,10 @@ class MainWindow(QMainWindow):
         if self.scanning() or self.model.rowCount():
             return
         folder = self.folder
-        self.host.run_task(load_library_job(folder, self.model_path()),
-                           lambda rows: self._known_loaded(folder, rows))
+        self.host.run_task(
+            load_library_job(folder, self.model_path()),
+            lambda rows: self._known_loaded(folder, rows),
+        )
 
     def _known_loaded(self, folder: str, rows: list[TrackRow]) -> None:
         if folder == self.folder and not self.scanning() and not self.model.rowCount():
@@ -458,8 +500,9 @@ class MainWindow(QMainWindow):
                 self._drain_timer.start()
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose your music folder",
-                                                  self.folder or os.path.expanduser("~"))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose your music folder", self.folder or os.path.expanduser("~")
+        )
         if folder:
             self.set_folder(folder)
 
@@ -536,7 +579,8 @@ class MainWindow(QMainWindow):
             what = "Scan stopped" if report.cancelled else "Scan finished"
             self.progress_label.setText(
                 f"{what}: {report.files} files, {report.classified} classified, "
-                f"{report.failed} failed in {_fmt_duration(report.elapsed_s)}")
+                f"{report.failed} failed in {_fmt_duration(report.elapsed_s)}"
+            )
         if self.errors.count():
             self.errors_dock.show()
         self._update_actions()
@@ -573,12 +617,18 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self.model.rowCount() and not self.table.selectionModel().currentIndex().isValid():
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _show_progress(self, p: Any) -> None:
-        phase = {"walk": "Looking for music", "index": "Reading tags",
-                 "classify": "Classifying", "done": "Finishing"}.get(p.phase, p.phase)
+        phase = {
+            "walk": "Looking for music",
+            "index": "Reading tags",
+            "classify": "Classifying",
+            "done": "Finishing",
+        }.get(p.phase, p.phase)
         if p.total:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
@@ -609,19 +659,27 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         path = row.path
-        self.host.run_task(lambda _p, _c: (path, all_tags(path)), self._tags_loaded,
-                           lambda msg: self.detail.set_tags([("error", msg)]))
-        if row.status == FAILED or self.detail.spectrogram.has_image() and path == getattr(
-                self, "_spectrogram_path", None):
+        self.host.run_task(
+            lambda _p, _c: (path, all_tags(path)),
+            self._tags_loaded,
+            lambda msg: self.detail.set_tags([("error", msg)]),
+        )
+        if (
+            row.status == FAILED
+            or self.detail.spectrogram.has_image()
+            and path == getattr(self, "_spectrogram_path", None)
+        ):
             return
         self._spectrogram_path = path
         if self.card is None and self.scanning():
             self._spectrogram_path = None  # the scan's pool brings the card: wait for it
             return
         if self.card is None:
-            self.host.run_task(load_card_job(self.model_path()),
-                               lambda card: self._card_loaded(card, path),
-                               lambda msg: self.detail.set_spectrogram_error(path, msg))
+            self.host.run_task(
+                load_card_job(self.model_path()),
+                lambda card: self._card_loaded(card, path),
+                lambda msg: self.detail.set_spectrogram_error(path, msg),
+            )
             return
         self._start_spectrogram(path)
 
@@ -631,8 +689,11 @@ class MainWindow(QMainWindow):
             self._start_spectrogram(path)
 
     def _start_spectrogram(self, path: str) -> None:
-        self.host.run_task(spectrogram_job(path, self.card), self._spectrogram_loaded,
-                           lambda msg: self.detail.set_spectrogram_error(path, msg))
+        self.host.run_task(
+            spectrogram_job(path, self.card),
+            self._spectrogram_loaded,
+            lambda msg: self.detail.set_spectrogram_error(path, msg),
+        )
 
     def _tags_loaded(self, result: tuple[str, list[tuple[str, str]]]) -> None:
         path, tags = result
@@ -661,9 +722,14 @@ class MainWindow(QMainWindow):
             return
         current = self.model.predicted_text(self.model.row(rows[0]))
         choices = self.genre_choices()
-        name, ok = QInputDialog.getItem(self, "Set genre", f"Genre for {len(rows)} track(s):",
-                                        choices, max(0, choices.index(current))
-                                        if current in choices else 0, True)
+        name, ok = QInputDialog.getItem(
+            self,
+            "Set genre",
+            f"Genre for {len(rows)} track(s):",
+            choices,
+            max(0, choices.index(current)) if current in choices else 0,
+            True,
+        )
         if ok:
             self.set_override(rows, name)
 
@@ -692,16 +758,27 @@ class MainWindow(QMainWindow):
         """Open the preview for the rows to write; writing starts when it is accepted."""
         rows = self.rows_to_write()
         if not rows:
-            self.notify("Nothing to write",
-                        "Accept predictions (Accept above) or set genres by hand first, or "
-                        "select the tracks to write.", QMessageBox.Icon.Information)
+            self.notify(
+                "Nothing to write",
+                "Accept predictions (Accept above) or set genres by hand first, or "
+                "select the tracks to write.",
+                QMessageBox.Icon.Information,
+            )
             return
         from mgc_desktop.gui.dialogs.preview import PreviewDialog
 
-        snapshot = [SimpleNamespace(path=r.path, genre=r.genre, confidence=r.confidence,
-                                    probabilities=dict(r.probabilities), uncertain=r.uncertain,
-                                    model_id=r.model_id or None, override=r.override)
-                    for r in rows]
+        snapshot = [
+            SimpleNamespace(
+                path=r.path,
+                genre=r.genre,
+                confidence=r.confidence,
+                probabilities=dict(r.probabilities),
+                uncertain=r.uncertain,
+                model_id=r.model_id or None,
+                override=r.override,
+            )
+            for r in rows
+        ]
         dialog = PreviewDialog(self.prefs.policy, self.prefs.threshold, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = dialog
@@ -724,11 +801,21 @@ class MainWindow(QMainWindow):
                 progress(n, len(snapshot))
                 if s.override:
                     manual_policy = "replace" if policy == "fill" else policy
-                    plan.append(plan_file(s.path, [s.override], policy=manual_policy,
-                                          why_not="manual", model_id="manual"))
+                    plan.append(
+                        plan_file(
+                            s.path,
+                            [s.override],
+                            policy=manual_policy,
+                            why_not="manual",
+                            model_id="manual",
+                        )
+                    )
                 else:
-                    plan.append(plan_prediction(s, policy=policy, min_confidence=threshold,
-                                                top_k=top_k, mapping=names))
+                    plan.append(
+                        plan_prediction(
+                            s, policy=policy, min_confidence=threshold, top_k=top_k, mapping=names
+                        )
+                    )
             return plan
 
         def done(plan: list[Any]) -> None:
@@ -739,9 +826,12 @@ class MainWindow(QMainWindow):
             if self.preview is dialog:
                 dialog.set_error(msg)
 
-        self.host.run_task(job, done, failed,
-                           lambda n, t: dialog.set_planning(n, t) if self.preview is dialog
-                           else None)
+        self.host.run_task(
+            job,
+            done,
+            failed,
+            lambda n, t: dialog.set_planning(n, t) if self.preview is dialog else None,
+        )
 
     def _begin_busy(self, text: str) -> None:
         self.progress.setRange(0, 0)
@@ -757,15 +847,21 @@ class MainWindow(QMainWindow):
         def job(progress: Any, cancel: threading.Event) -> Any:
             from mgc_desktop.tags import apply_plan
 
-            result = apply_plan(plan, batch_note="desktop app", keep_mtime=keep_mtime,
-                                progress_cb=lambda n, t, _p: progress(n, t), cancel_event=cancel)
+            result = apply_plan(
+                plan,
+                batch_note="desktop app",
+                keep_mtime=keep_mtime,
+                progress_cb=lambda n, t, _p: progress(n, t),
+                cancel_event=cancel,
+            )
             failed = {p for p, _ in result.errors}
             genres = {i.path: current_genres(i.path) for i in writes}
             return result, genres, failed
 
         self._begin_busy("Writing tags…")
-        self.busy_task = self.host.run_task(job, self._write_done, self._busy_failed,
-                                            self._busy_progress)
+        self.busy_task = self.host.run_task(
+            job, self._write_done, self._busy_failed, self._busy_progress
+        )
         self._update_actions()
 
     def _busy_progress(self, n: int, total: int) -> None:
@@ -784,8 +880,7 @@ class MainWindow(QMainWindow):
         result, genres, failed = out
         self.busy_task = None
         self.progress.hide()
-        self.model.set_current({p: g for p, g in genres.items() if p not in failed},
-                               written=True)
+        self.model.set_current({p: g for p, g in genres.items() if p not in failed}, written=True)
         self.model.set_current({p: g for p, g in genres.items() if p in failed})
         self.errors.add(result.errors)
         if result.errors:
@@ -818,8 +913,9 @@ class MainWindow(QMainWindow):
             return result, genres
 
         self._begin_busy("Undoing…")
-        self.busy_task = self.host.run_task(job, self._undo_done, self._busy_failed,
-                                            self._busy_progress)
+        self.busy_task = self.host.run_task(
+            job, self._undo_done, self._busy_failed, self._busy_progress
+        )
         self._update_actions()
 
     def _undo_done(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
@@ -874,8 +970,9 @@ class MainWindow(QMainWindow):
         classes = self.card.classes if self.card is not None else None
         dialog = SettingsDialog(self.prefs, classes, self.validate_model, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_preferences(dialog.result_preferences(),
-                                                               dialog.validated_card))
+        dialog.accepted.connect(
+            lambda: self.apply_preferences(dialog.result_preferences(), dialog.validated_card)
+        )
         self.settings_dialog = dialog
         dialog.open()
 
@@ -911,8 +1008,9 @@ class MainWindow(QMainWindow):
                 except RuntimeError:  # closed meanwhile
                     pass
 
-            self.host.run_task(load_card_job(path), loaded,
-                               lambda msg: dialog.card_label.setText(f"Model: {msg}"))
+            self.host.run_task(
+                load_card_job(path), loaded, lambda msg: dialog.card_label.setText(f"Model: {msg}")
+            )
 
     # --- live -----------------------------------------------------------------------------------
     def toggle_live(self) -> None:

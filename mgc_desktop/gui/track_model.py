@@ -25,10 +25,26 @@ from PySide6.QtWidgets import QApplication
 
 from mgc_desktop.tags.names import display_name
 
-COLUMNS = ("File", "Title", "Artist", "Album", "Current genre", "Predicted genre", "Confidence",
-           "Status")
-(COL_FILE, COL_TITLE, COL_ARTIST, COL_ALBUM, COL_CURRENT, COL_PREDICTED, COL_CONFIDENCE,
- COL_STATUS) = range(len(COLUMNS))
+COLUMNS = (
+    "File",
+    "Title",
+    "Artist",
+    "Album",
+    "Current genre",
+    "Predicted genre",
+    "Confidence",
+    "Status",
+)
+(
+    COL_FILE,
+    COL_TITLE,
+    COL_ARTIST,
+    COL_ALBUM,
+    COL_CURRENT,
+    COL_PREDICTED,
+    COL_CONFIDENCE,
+    COL_STATUS,
+) = range(len(COLUMNS))
 
 # Row states, in the order a track goes through them.
 QUEUED, CLASSIFIED, UNCERTAIN = "queued", "classified", "uncertain"
@@ -76,8 +92,15 @@ class TrackRow:
         """Lower-case text the search box matches against (kept so filtering stays cheap)."""
         predicted = display_name(self.genre, names) if self.genre else ""
         self.haystack = "\n".join(
-            (self.file_name, self.title, self.artist, self.album, "; ".join(self.current),
-             predicted, self.override or "")
+            (
+                self.file_name,
+                self.title,
+                self.artist,
+                self.album,
+                "; ".join(self.current),
+                predicted,
+                self.override or "",
+            )
         ).casefold()
 
     def status_text(self) -> str:
@@ -150,8 +173,11 @@ class TrackTableModel(QAbstractTableModel):
             if col == COL_PREDICTED:
                 return self.predicted_text(r)
             if col == COL_CONFIDENCE:
-                return f"{r.confidence:.0%}" if r.genre and role == Qt.ItemDataRole.DisplayRole \
+                return (
+                    f"{r.confidence:.0%}"
+                    if r.genre and role == Qt.ItemDataRole.DisplayRole
                     else (r.confidence if r.genre else None)
+                )
             if col == COL_STATUS:
                 return r.status_text()
             return None
@@ -178,8 +204,9 @@ class TrackTableModel(QAbstractTableModel):
         ):
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                return app.palette().brush(QPalette.ColorGroup.Disabled,
-                                           QPalette.ColorRole.WindowText)
+                return app.palette().brush(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
+                )
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -188,14 +215,9 @@ class TrackTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
-    ) -> bool:
-        """Editing the predicted cell sets a manual override (empty text clears it)."""
-        if not index.isValid() or index.column() != COL_PREDICTED:
-            return False
-        self.set_override([index.row()], str(value or "").strip() or None)
-        return True
+    # No setData override: with PySide6 6.12 on Python 3.11 a Python setData returning a bool
+    # loses a reference to True on every call (the interpreter then aborts at exit). Edits go
+    # through GenreDelegate.setModelData -> set_override instead.
 
     # --- batched changes -------------------------------------------------------------------
     def add_rows(self, rows: Sequence[TrackRow]) -> None:
@@ -286,9 +308,14 @@ class TrackTableModel(QAbstractTableModel):
     def accept_above(self, threshold: float) -> int:
         """Accept every classified, certain prediction at or above the threshold."""
         rows = [
-            i for i, r in enumerate(self._rows)
-            if r.genre and not r.uncertain and r.confidence >= threshold and r.override is None
-            and not r.accepted and not r.written
+            i
+            for i, r in enumerate(self._rows)
+            if r.genre
+            and not r.uncertain
+            and r.confidence >= threshold
+            and r.override is None
+            and not r.accepted
+            and not r.written
         ]
         self.set_accepted(rows, True)
         return len(rows)
@@ -299,8 +326,9 @@ class TrackTableModel(QAbstractTableModel):
         for r in self._rows:
             r.refresh_haystack(self.names)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
+            )
 
     def retain(self, paths: set[str]) -> int:
         """Drop rows whose path is not in `paths` (files the scan pruned from the index)."""
@@ -313,7 +341,7 @@ class TrackTableModel(QAbstractTableModel):
                 runs.append([i, i])
         for first, last in reversed(runs):  # from the end, so earlier indexes stay valid
             self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first: last + 1]
+            del self._rows[first : last + 1]
             self.endRemoveRows()
         if gone:
             self._index = {r.path: i for i, r in enumerate(self._rows)}
@@ -356,9 +384,27 @@ class TrackTableModel(QAbstractTableModel):
 
 def _same_content(a: TrackRow, b: TrackRow) -> bool:
     """Nothing the table shows differs (so no repaint, no re-filter)."""
-    return (a.genre, a.confidence, a.status, a.current, a.title, a.artist, a.album, a.error,
-            a.uncertain) == (b.genre, b.confidence, b.status, b.current, b.title, b.artist,
-                             b.album, b.error, b.uncertain)
+    return (
+        a.genre,
+        a.confidence,
+        a.status,
+        a.current,
+        a.title,
+        a.artist,
+        a.album,
+        a.error,
+        a.uncertain,
+    ) == (
+        b.genre,
+        b.confidence,
+        b.status,
+        b.current,
+        b.title,
+        b.artist,
+        b.album,
+        b.error,
+        b.uncertain,
+    )
 
 
 def _sort_key(r: TrackRow, col: int, model: TrackTableModel) -> Any:

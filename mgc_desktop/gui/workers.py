@@ -66,8 +66,14 @@ def current_genres(path: str) -> tuple[str, ...]:
 
 def row_from_track(track: Any) -> TrackRow:
     """A table row for a library.index.Track (with its prediction and last error)."""
-    row = TrackRow(track.path, track.title or "", track.artist or "", track.album or "",
-                   tuple(track.genres), duration_s=float(track.duration_s or 0.0))
+    row = TrackRow(
+        track.path,
+        track.title or "",
+        track.artist or "",
+        track.album or "",
+        tuple(track.genres),
+        duration_s=float(track.duration_s or 0.0),
+    )
     p = track.prediction
     if p is None:
         row.status = FAILED if track.error else QUEUED
@@ -199,8 +205,14 @@ class ScanWorker(QObject):
         self._library = lib = Library()
         self._model_id = model_id_for(self.model_path, lib)
         self._push_known()  # what earlier scans found shows at once
-        report = scan([self.folder], lib, _TappedPool(self, self._model_id), self.cancel,
-                      self._progress, workers=self.workers or None)
+        report = scan(
+            [self.folder],
+            lib,
+            _TappedPool(self, self._model_id),
+            self.cancel,
+            self._progress,
+            workers=self.workers or None,
+        )
         self._flush()
         self._push_known()
         final = {t.path for t in lib.iter_tracks(self.folder, model_id=self._model_id)}
@@ -211,9 +223,11 @@ class ScanWorker(QObject):
 
     def _push_known(self) -> None:
         """Every indexed track under the folder that the table has not been sent yet."""
-        rows = [row_from_track(t) for t in
-                self._library.iter_tracks(self.folder, model_id=self._model_id)
-                if t.path not in self._known]
+        rows = [
+            row_from_track(t)
+            for t in self._library.iter_tracks(self.folder, model_id=self._model_id)
+            if t.path not in self._known
+        ]
         self._known.update(r.path for r in rows)
         with self.buffer.lock:
             self.buffer.rows.extend(rows)
@@ -237,8 +251,10 @@ class ScanWorker(QObject):
         if not self._pending:
             return
         paths, self._pending = self._pending, []
-        rows = [row_from_track(t) for t in
-                self._library.iter_tracks(paths=paths, model_id=self._model_id)]
+        rows = [
+            row_from_track(t)
+            for t in self._library.iter_tracks(paths=paths, model_id=self._model_id)
+        ]
         self._known.update(r.path for r in rows)
         with self.buffer.lock:
             self.buffer.rows.extend(rows)
@@ -354,10 +370,15 @@ def spectrogram_job(path: str, card: Any) -> Callable[[ProgressFn, threading.Eve
         from mgc_desktop.model.windows import plan_excerpts, track_windows
 
         inf = card.inference
-        tw = track_windows(path, card.frontend, inf.max_windows, inf.min_duration_s,
-                           inf.silence_dbfs)
+        tw = track_windows(
+            path, card.frontend, inf.max_windows, inf.min_duration_s, inf.silence_dbfs
+        )
         starts = plan_excerpts(tw.duration_s, card.frontend, inf.max_windows)
-        labels = [f"{int(s) // 60}:{int(s) % 60:02d}" for s, _ in starts][: len(tw.windows)]
+        if tw.duration_s < 60:
+            labels = [f"{s:.1f} s" for s, _ in starts]
+        else:
+            labels = [f"{int(s) // 60}:{int(s) % 60:02d}" for s, _ in starts]
+        labels = labels[: len(tw.windows)]
         from mgc_desktop.gui.widgets.spectrogram import scale_windows
 
         return path, scale_windows(tw.windows), labels
@@ -399,8 +420,9 @@ class Player(QObject):
             self._generation += 1
             gen = self._generation
         self.state.emit("loading")
-        threading.Thread(target=self._load_and_play, args=(path, gen), daemon=True,
-                         name="mgc-playback").start()
+        threading.Thread(
+            target=self._load_and_play, args=(path, gen), daemon=True, name="mgc-playback"
+        ).start()
 
     def _load_and_play(self, path: str, gen: int) -> None:
         try:
@@ -414,19 +436,23 @@ class Player(QObject):
             position = [0]
 
             def callback(outdata: Any, frames: int, _time: Any, _status: Any) -> None:
-                chunk = samples[position[0]: position[0] + frames]
+                chunk = samples[position[0] : position[0] + frames]
                 outdata[: len(chunk), 0] = chunk
                 if len(chunk) < frames:
-                    outdata[len(chunk):, 0] = 0
+                    outdata[len(chunk) :, 0] = 0
                     raise sd.CallbackStop
                 position[0] += frames
 
             with self._lock:
                 if gen != self._generation:
                     return
-                stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32",
-                                         callback=callback,
-                                         finished_callback=lambda: self._finished(gen))
+                stream = sd.OutputStream(
+                    samplerate=rate,
+                    channels=1,
+                    dtype="float32",
+                    callback=callback,
+                    finished_callback=lambda: self._finished(gen),
+                )
                 self._stream = stream
                 stream.start()
             self.state.emit("playing")

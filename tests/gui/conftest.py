@@ -40,14 +40,24 @@ def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = No
     fe = FrontEndParams()
     dest.parent.mkdir(parents=True, exist_ok=True)
     torch.onnx.export(
-        Sharp().eval(), (torch.randn(2, fe.n_mels, fe.window_frames),), str(dest),
-        input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
+        Sharp().eval(),
+        (torch.randn(2, fe.n_mels, fe.window_frames),),
+        str(dest),
+        input_names=[INPUT_NAME],
+        output_names=[OUTPUT_NAME],
         dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}},
-        opset_version=17, dynamo=False,
+        opset_version=17,
+        dynamo=False,
     )
     model = onnx.load(str(dest))
-    card = ModelCard(tuple(DEFAULT_DISPLAY_NAMES), fe, InferenceParams(), "gui-test", "1.0",
-                     info=info or {"accuracy": 0.812, "date": "2026-11-20"})
+    card = ModelCard(
+        tuple(DEFAULT_DISPLAY_NAMES),
+        fe,
+        InferenceParams(),
+        "gui-test",
+        "1.0",
+        info=info or {"accuracy": 0.812, "date": "2026-11-20"},
+    )
     for key, value in card.to_metadata().items():
         entry = model.metadata_props.add()
         entry.key, entry.value = key, value
@@ -82,8 +92,9 @@ def music_master(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("music_master")
     kinds = ["flac", "mp3", "ogg_vorbis", "flac", "mp3"]
     for i, kind in enumerate(kinds):
-        path = write_audio(kind, root / "Album" / f"{i + 1:02d} track", _signal(i, 6.0, 22050),
-                           22050)
+        path = write_audio(
+            kind, root / "Album" / f"{i + 1:02d} track", _signal(i, 6.0, 22050), 22050
+        )
         if kind == "flac":
             f = FLAC(path)
             f["title"], f["artist"], f["album"] = f"Song {i + 1}", "Test Band", "Album"

@@ -23,8 +23,14 @@ def test_scan_override_write_undo(qtbot, window, music):
     report = scan(qtbot, window, music)
     assert report is not None and not report.cancelled
     rows = {r.file_name: r for r in window.model.rows()}
-    assert set(rows) == {"01 track.flac", "02 track.mp3", "03 track.ogg", "04 track.flac",
-                         "05 track.mp3", "broken.mp3"}
+    assert set(rows) == {
+        "01 track.flac",
+        "02 track.mp3",
+        "03 track.ogg",
+        "04 track.flac",
+        "05 track.mp3",
+        "broken.mp3",
+    }
     # predictions appear, with all ten probabilities; the broken file is in the errors panel
     good = [r for n, r in rows.items() if n != "broken.mp3"]
     assert all(r.status == CLASSIFIED and r.genre for r in good)
@@ -35,8 +41,11 @@ def test_scan_override_write_undo(qtbot, window, music):
     assert window.errors_dock.isVisible()
 
     # the detail pane shows the selected track's bars and (after a worker) its spectrogram
-    target = window.proxy.mapFromSource(window.model.index(
-        [r.path for r in window.model.rows()].index(rows["02 track.mp3"].path), 0))
+    target = window.proxy.mapFromSource(
+        window.model.index(
+            [r.path for r in window.model.rows()].index(rows["02 track.mp3"].path), 0
+        )
+    )
     window.table.setCurrentIndex(target)
     qtbot.waitUntil(lambda: window.detail.spectrogram.has_image(), timeout=20000)
     assert len(window.detail.bars.probabilities()) == 10
@@ -65,8 +74,9 @@ def test_scan_override_write_undo(qtbot, window, music):
     with qtbot.waitSignal(window.write_finished, timeout=30000) as done:
         dialog.write_button.click()
     result = done.args[0]
-    assert result.failed == 0 and result.written == sum(1 for i in plan.values()
-                                                        if i.action == "write")
+    assert result.failed == 0 and result.written == sum(
+        1 for i in plan.values() if i.action == "write"
+    )
     assert read_genres(rows["02 track.mp3"].path) == ["Jazz Fusion"]
     for r in good:
         item = plan[r.path]

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from mgc_desktop import __version__
 from mgc_desktop.tags.names import display_name
 
-_HEADLINE_KEYS = ("accuracy", "test_accuracy", "macro_f1", "date", "trained", "created",
-                  "dataset")
+_HEADLINE_KEYS = ("accuracy", "test_accuracy", "macro_f1", "date", "trained", "created", "dataset")
 
 
 def _fmt(value: Any) -> str:
@@ -36,8 +35,12 @@ def card_html(card: Any, model_path: str) -> str:
             rows.append((k.replace("_", " ").capitalize(), _fmt(info.pop(k))))
     rows.append(("Genres", ", ".join(display_name(c) for c in card.classes)))
     fe = card.frontend
-    rows.append(("Front end", f"{fe.sample_rate} Hz, {fe.n_mels} mel bands, "
-                              f"{fe.window_seconds:.2f} s windows"))
+    rows.append(
+        (
+            "Front end",
+            f"{fe.sample_rate} Hz, {fe.n_mels} mel bands, {fe.window_seconds:.2f} s windows",
+        )
+    )
     for k, v in sorted(info.items()):
         rows.append((k.replace("_", " ").capitalize(), _fmt(v)))
     body = "".join(

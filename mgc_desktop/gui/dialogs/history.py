@@ -58,8 +58,16 @@ class HistoryDialog(QDialog):
         self.table.setRowCount(len(self.batches))
         for r, b in enumerate(self.batches):
             kind = b.kind if b.undoes is None else f"{b.kind} of {b.undoes}"
-            cells = (str(b.id), _when(b.created), kind, str(b.written or 0), str(b.skipped or 0),
-                     str(b.failed or 0), str(b.active), b.note or "")
+            cells = (
+                str(b.id),
+                _when(b.created),
+                kind,
+                str(b.written or 0),
+                str(b.skipped or 0),
+                str(b.failed or 0),
+                str(b.active),
+                b.note or "",
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

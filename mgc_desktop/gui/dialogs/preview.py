@@ -46,8 +46,9 @@ class PreviewDialog(QDialog):
         self.policy = QComboBox()
         for p in POLICIES:
             self.policy.addItem(p, p)
-            self.policy.setItemData(self.policy.count() - 1, _POLICY_TIPS[p],
-                                    Qt.ItemDataRole.ToolTipRole)
+            self.policy.setItemData(
+                self.policy.count() - 1, _POLICY_TIPS[p], Qt.ItemDataRole.ToolTipRole
+            )
         self.policy.setCurrentIndex(max(0, self.policy.findData(policy)))
         self.policy.setToolTip("What to do with a genre a file already has")
         self.threshold = QDoubleSpinBox()
@@ -55,8 +56,9 @@ class PreviewDialog(QDialog):
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         self.threshold.setValue(threshold)
-        self.threshold.setToolTip("Predictions below this confidence are left alone "
-                                  "(manual genres always count)")
+        self.threshold.setToolTip(
+            "Predictions below this confidence are left alone (manual genres always count)"
+        )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -113,8 +115,9 @@ class PreviewDialog(QDialog):
         writes = [i for i in self.plan if i.action == "write"]
         keeps = sum(1 for i in self.plan if i.action == "keep")
         errors = sum(1 for i in self.plan if i.action == "error")
-        self.summary.setText(f"{len(writes)} to write, {keeps} left as they are, "
-                             f"{errors} cannot be written")
+        self.summary.setText(
+            f"{len(writes)} to write, {keeps} left as they are, {errors} cannot be written"
+        )
         shown = sorted(self.plan, key=lambda i: (i.action != "write", i.action != "error"))
         shown = shown[:MAX_SHOWN]
         self.table.setUpdatesEnabled(False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +38,13 @@ Validator = Callable[[str, Callable[[Any], None], Callable[[str], None]], None]
 class SettingsDialog(QDialog):
     """Edits a copy of Preferences; `result_preferences()` gives the edited copy."""
 
-    def __init__(self, prefs: Preferences, classes: Sequence[str] | None = None,
-                 validator: Validator | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prefs: Preferences,
+        classes: Sequence[str] | None = None,
+        validator: Validator | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._prefs = prefs
@@ -48,8 +54,9 @@ class SettingsDialog(QDialog):
         for p in POLICIES:
             self.policy.addItem(p, p)
         self.policy.setCurrentIndex(max(0, self.policy.findData(prefs.policy)))
-        self.policy.setToolTip("fill: only files without a genre; replace: overwrite; "
-                               "append: add to existing genres")
+        self.policy.setToolTip(
+            "fill: only files without a genre; replace: overwrite; append: add to existing genres"
+        )
         self.top_k = QSpinBox()
         self.top_k.setRange(1, 10)
         self.top_k.setValue(prefs.top_k)
@@ -116,8 +123,9 @@ class SettingsDialog(QDialog):
         self.resize(560, 560)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a genre model", "",
-                                              "ONNX models (*.onnx);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a genre model", "", "ONNX models (*.onnx);;All files (*)"
+        )
         if path:
             self.model_path.setText(path)
 
@@ -157,4 +165,13 @@ class SettingsDialog(QDialog):
     def _model_bad(self, message: str) -> None:
         self.ok_button.setEnabled(True)
         self.status.setText(f"This model cannot be used: {message}")
-        QMessageBox.warning(self, "Invalid model file", f"This model cannot be used:\n\n{message}")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Invalid model file",
+            f"This model cannot be used:\n\n{message}",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, without a nested event loop
+        self.error_box = box

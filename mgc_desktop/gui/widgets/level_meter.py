@@ -38,14 +38,18 @@ class LevelMeter(QWidget):
         pal = self.palette()
         r = QRectF(self.rect()).adjusted(0, 2, -1, -2)
         p.fillRect(r, pal.color(QPalette.ColorRole.Base))
-        p.fillRect(QRectF(r.left(), r.top(), self._x(self._level, r.width()), r.height()),
-                   pal.color(QPalette.ColorRole.Highlight))
+        p.fillRect(
+            QRectF(r.left(), r.top(), self._x(self._level, r.width()), r.height()),
+            pal.color(QPalette.ColorRole.Highlight),
+        )
         p.setPen(pal.color(QPalette.ColorRole.Text))
         x = r.left() + self._x(self._peak, r.width())
         p.drawLine(int(x), int(r.top()), int(x), int(r.bottom()))
-        p.drawText(r.adjusted(4, 0, -4, 0),
-                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                   f"{self._level:.0f} dBFS")
+        p.drawText(
+            r.adjusted(4, 0, -4, 0),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            f"{self._level:.0f} dBFS",
+        )
         p.setPen(pal.color(QPalette.ColorRole.Mid))
         p.drawRect(r)
         p.end()

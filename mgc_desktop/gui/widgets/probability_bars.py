@@ -22,8 +22,9 @@ class ProbabilityBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setToolTip("Probability of each genre for this track")
 
-    def set_probabilities(self, probs: Mapping[str, float], names: Mapping[str, str] | None = None,
-                          sort: bool = True) -> None:
+    def set_probabilities(
+        self, probs: Mapping[str, float], names: Mapping[str, str] | None = None, sort: bool = True
+    ) -> None:
         items = list(probs.items())
         if sort:
             items.sort(key=lambda kv: -kv[1])
@@ -63,8 +64,11 @@ class ProbabilityBars(QWidget):
         for i, ((_, v), label) in enumerate(zip(self._probs, labels)):
             y = 2 + i * row_h
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRectF(0, y, label_w - 6, row_h), int(Qt.AlignmentFlag.AlignRight |
-                                                             Qt.AlignmentFlag.AlignVCenter), label)
+            p.drawText(
+                QRectF(0, y, label_w - 6, row_h),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
             track = QRectF(label_w, y + 2, bar_w, row_h - 4)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
@@ -73,7 +77,9 @@ class ProbabilityBars(QWidget):
             p.setBrush(pal.color(role))
             p.drawRoundedRect(QRectF(label_w, y + 2, max(1.0, bar_w * float(v)), row_h - 4), 2, 2)
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRectF(label_w + bar_w + 4, y, value_w, row_h),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                       f"{v:.0%}")
+            p.drawText(
+                QRectF(label_w + bar_w + 4, y, value_w, row_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                f"{v:.0%}",
+            )
         p.end()

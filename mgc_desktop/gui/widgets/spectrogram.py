@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 def palette_ramp(pal: QPalette, n: int = 256) -> np.ndarray:
     """A colour ramp from the palette: base -> highlight -> highlighted text (n x 4 BGRA)."""
-    stops = [pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Highlight),
-             pal.color(QPalette.ColorRole.Text)]
+    stops = [
+        pal.color(QPalette.ColorRole.Base),
+        pal.color(QPalette.ColorRole.Highlight),
+        pal.color(QPalette.ColorRole.Text),
+    ]
     rgb = np.array([[c.red(), c.green(), c.blue()] for c in stops], dtype=np.float32)
     xs = np.linspace(0, 1, n)
     out = np.empty((n, 4), dtype=np.uint8)
@@ -71,7 +74,7 @@ class SpectrogramView(QWidget):
         pixels[:] = ramp[0]
         for i in range(n):
             x0 = i * (frames + gap)
-            pixels[:, x0: x0 + frames] = ramp[scaled[i, ::-1]]  # low bands at the bottom
+            pixels[:, x0 : x0 + frames] = ramp[scaled[i, ::-1]]  # low bands at the bottom
         h, w = pixels.shape[:2]
         self._image = QImage(pixels.data, w, h, w * 4, QImage.Format.Format_ARGB32).copy()
         self.update()
@@ -101,9 +104,11 @@ class SpectrogramView(QWidget):
             p.setPen(pal.color(QPalette.ColorRole.Text))
             seg = self.width() / self._n
             for i, label in enumerate(self._labels[: self._n]):
-                p.drawText(QRectF(i * seg, 0, seg, label_h), int(Qt.AlignmentFlag.AlignCenter),
-                           self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight,
-                                                         int(seg) - 2))
+                p.drawText(
+                    QRectF(i * seg, 0, seg, label_h),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    self.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(seg) - 2),
+                )
         p.setPen(QColor(pal.color(QPalette.ColorRole.Mid)))
         p.drawRect(self.rect().adjusted(0, 0, -1, -1))
         p.end()

@@ -18,8 +18,9 @@ def class_colour(pal: QPalette, i: int, n: int) -> QColor:
     read well on both light and dark themes."""
     base = pal.color(QPalette.ColorRole.Highlight)
     h, s, l_, _ = base.getHslF()
-    return QColor.fromHslF(((h if h >= 0 else 0.6) + i / max(1, n)) % 1.0, max(0.45, s),
-                           min(0.65, max(0.4, l_)))
+    return QColor.fromHslF(
+        ((h if h >= 0 else 0.6) + i / max(1, n)) % 1.0, max(0.45, s), min(0.65, max(0.4, l_))
+    )
 
 
 class GenreTimeline(QWidget):
@@ -51,6 +52,9 @@ class GenreTimeline(QWidget):
             vec = [float(v) for v in probabilities]
         self._history.append(vec)
         self.update()
+
+    def classes(self) -> tuple[str, ...]:
+        return self._classes
 
     def clear(self) -> None:
         self._history.clear()
@@ -85,8 +89,11 @@ class GenreTimeline(QWidget):
             label = display_name(c, self._names)
             p.fillRect(QRectF(x, chart.bottom() + 4, 10, legend_h - 6), colours[i])
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
-            p.drawText(QRectF(x + 12, chart.bottom() + 2, 200, legend_h),
-                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
+            p.drawText(
+                QRectF(x + 12, chart.bottom() + 2, 200, legend_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
             x += 12 + fm.horizontalAdvance(label) + 10
         p.setPen(pal.color(QPalette.ColorRole.Mid))
         p.drawRect(chart.adjusted(0, 0, -1, -1))

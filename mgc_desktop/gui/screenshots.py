@@ -1,0 +1,197 @@
+"""Render screenshots of the main window (a scanned library) and of the live panel to PNG.
+
+    QT_QPA_PLATFORM=offscreen python -m mgc_desktop.gui.screenshots OUTDIR [--model M.onnx]
+
+Works offscreen or under Xvfb. The library is a dozen short synthesized tracks, tagged and
+scanned with the given (default: shipped) model in a throwaway data folder, so the user's own
+index, journal and settings are never touched. The live panel is fed a scripted sequence of
+updates (no microphone needed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+_TRACKS = [
+    ("Night Drive", "The Examples", "Synthetic Roads"),
+    ("Low Tide", "The Examples", "Synthetic Roads"),
+    ("Paper Moons", "The Examples", "Synthetic Roads"),
+    ("Static Bloom", "Test Pattern", "Signals"),
+    ("Carrier Wave", "Test Pattern", "Signals"),
+    ("Sine of the Times", "Test Pattern", "Signals"),
+    ("Blue Hour", "Quiet Rooms", "Afterglow"),
+    ("Slow Train", "Quiet Rooms", "Afterglow"),
+    ("Brass Tacks", "Quiet Rooms", "Afterglow"),
+    ("Backbeat", "Drum Logic", "Loops"),
+    ("Offbeat", "Drum Logic", "Loops"),
+    ("Downbeat", "Drum Logic", "Loops"),
+]
+
+
+def make_library(root: Path, seconds: float = 6.0, rate: int = 22050) -> None:
+    """Tagged FLAC files with different sounds (chords, tones, noise drums)."""
+    import soundfile as sf
+    from mutagen.flac import FLAC
+
+    rng = np.random.default_rng(7)
+    t = np.arange(int(seconds * rate)) / rate
+    for i, (title, artist, album) in enumerate(_TRACKS):
+        f0 = 90 * 2 ** (i / 5)
+        x = sum(0.12 / h * np.sin(2 * np.pi * f0 * h * t) for h in range(1, 4 + i % 4))
+        x = x * (0.6 + 0.4 * np.sin(2 * np.pi * (0.5 + i % 3) * t))
+        beat = (np.sin(2 * np.pi * (1 + i % 4) * t) > 0.7).astype(np.float64)
+        x = x + (0.05 + 0.02 * (i % 5)) * rng.standard_normal(len(t)) * beat
+        folder = root / artist / album
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{i % 3 + 1:02d} {title}.flac"
+        sf.write(str(path), np.stack([x, x], 1).astype(np.float32), rate, format="FLAC")
+        tags = FLAC(path)
+        tags["title"], tags["artist"], tags["album"] = title, artist, album
+        tags["tracknumber"] = str(i % 3 + 1)
+        if i % 4 == 0:
+            tags["genre"] = "Electronic"
+        tags.save()
+
+
+def _wait(app: object, condition: object, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def live_updates(classes: tuple[str, ...], n: int = 90) -> list[object]:
+    """A scripted minute of listening: one style, a short silence, then another."""
+    from mgc_desktop.live.listener import LiveUpdate
+
+    out = []
+    k = len(classes)
+    for j in range(n):
+        phase = 0 if j < 40 else (1 if j < 48 else 2)
+        if phase == 1:
+            out.append(
+                LiveUpdate(
+                    j * 0.5,
+                    "silent",
+                    None,
+                    None,
+                    0.0,
+                    True,
+                    {},
+                    {},
+                    -70.0,
+                    0.08,
+                    0,
+                    "no music heard",
+                )
+            )
+            continue
+        main = 3 if phase == 0 else 5
+        logits = np.array([math.sin(j / 7 + c) * 0.6 for c in range(k)])
+        logits[main] += 2.6 + 0.4 * math.sin(j / 5)
+        logits[(main + 6) % k] += 1.2
+        p = np.exp(logits) / np.exp(logits).sum()
+        probs = {c: float(v) for c, v in zip(classes, p)}
+        best = int(np.argmax(p))
+        out.append(
+            LiveUpdate(
+                j * 0.5,
+                "music",
+                classes[best],
+                classes[best].title(),
+                float(p[best]),
+                bool(p[best] < 0.5),
+                probs,
+                probs,
+                -18.0 + 4 * math.sin(j),
+                0.09,
+                0,
+            )
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir")
+    parser.add_argument("--model", default=None, help="ONNX model (default: the shipped one)")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=760)
+    args = parser.parse_args(argv)
+    out = Path(args.outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="mgc-screenshots-"))
+    os.environ["MGC_DESKTOP_DATA_DIR"] = str(work / "data")
+    os.environ["MGC_DESKTOP_CACHE_DIR"] = str(work / "cache")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from mgc_desktop.gui.app import create_app
+    from mgc_desktop.gui.live_panel import LivePanel
+    from mgc_desktop.gui.main_window import MainWindow
+    from mgc_desktop.gui.settings import Preferences
+
+    model = args.model
+    if model is None:
+        from mgc_desktop.paths import default_model_path
+
+        model = str(default_model_path())
+    if not Path(model).is_file():
+        print(f"model not found: {model} (pass --model)", file=sys.stderr)
+        return 2
+    make_library(work / "Music")
+    app = create_app([])
+    window = MainWindow(model_path=model, prefs=Preferences(workers=2))
+    window.resize(args.width, args.height)
+    window.show()
+    done: list[object] = []
+    window.scan_finished.connect(done.append)
+    window.set_folder(str(work / "Music"), scan=True)
+    if not _wait(app, lambda: done and not window._pending_rows, 300):
+        print("scan did not finish", file=sys.stderr)
+        return 1
+    # a realistic review state: some accepted, one overridden, the second track selected
+    window.accept_above(0.5)
+    if window.model.rowCount() > 4:
+        window.set_override([4], "Ambient")
+    window.table.selectRow(1)
+    _wait(app, lambda: window.detail.spectrogram.has_image(), 60)
+    _wait(app, lambda: False, 0.5)
+    window.grab().save(str(out / "main_window.png"))
+
+    panel = LivePanel(lambda: model, lambda: {}, window.host)
+    panel.resize(900, 380)
+    panel.setWindowTitle("mgc-desktop: live")
+    classes = (
+        window.card.classes
+        if window.card is not None
+        else tuple("blues classical country disco hiphop jazz metal pop reggae rock".split())
+    )
+    panel.timeline.set_classes(classes)
+    panel.device.clear()
+    panel.device.addItem("0: USB microphone (ALSA) (default)", 0)
+    panel.show()
+    for update in live_updates(classes):
+        panel.show_update(update)
+    panel.start_button.setText("Stop listening")
+    _wait(app, lambda: False, 0.5)
+    panel.grab().save(str(out / "live_panel.png"))
+    panel.close()
+    window.close()
+    for name in ("main_window.png", "live_panel.png"):
+        print(out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
