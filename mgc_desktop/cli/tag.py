@@ -90,6 +90,7 @@ def _usage(msg: str) -> int:
 
 def run_tag(args: argparse.Namespace) -> int:
     """Plan every file, print the plan, then (unless --dry-run) journal and write."""
+    from mgc_desktop.library.scanner import note_tag_batch
     from mgc_desktop.tags.apply import apply_plan
     from mgc_desktop.tags.names import load_mapping, resolve_name
     from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem, format_item, plan_manual
@@ -136,6 +137,7 @@ def run_tag(args: argparse.Namespace) -> int:
         )
         return EXIT_SOME_FAILED if errors else EXIT_OK
     result = apply_plan(plan, batch_note=args.note, keep_mtime=args.keep_mtime)
+    note_tag_batch(result.batch_id)  # tag-only change: the index keeps its predictions
     for path, msg in result.errors:
         if not any(i.path == path and i.action == ERROR for i in plan):
             print(f"{path}: failed: {msg}", file=sys.stderr)
@@ -180,6 +182,7 @@ def _plan_by_model(args, paths, mapping, min_conf):
 
 def run_undo(args: argparse.Namespace) -> int:
     """Undo a batch (default: the last one still in effect) or the last change of some files."""
+    from mgc_desktop.library.scanner import note_tag_batch
     from mgc_desktop.tags.apply import list_batches, undo_batch, undo_paths
 
     if args.list:
@@ -206,6 +209,7 @@ def run_undo(args: argparse.Namespace) -> int:
             f"{path}: {'failed' if 'no journaled' not in msg else 'skipped'}: {msg}",
             file=sys.stderr,
         )
+    note_tag_batch(result.batch_id)
     sys.stderr.flush()
     print(result.undo_summary())
     return EXIT_SOME_FAILED if result.failed else EXIT_OK

@@ -845,6 +845,7 @@ class MainWindow(QMainWindow):
         keep_mtime = self.prefs.keep_mtime
 
         def job(progress: Any, cancel: threading.Event) -> Any:
+            from mgc_desktop.library.scanner import note_tag_batch
             from mgc_desktop.tags import apply_plan
 
             result = apply_plan(
@@ -854,6 +855,7 @@ class MainWindow(QMainWindow):
                 progress_cb=lambda n, t, _p: progress(n, t),
                 cancel_event=cancel,
             )
+            note_tag_batch(result.batch_id)  # tag-only change: keep the index's predictions
             failed = {p for p, _ in result.errors}
             genres = {i.path: current_genres(i.path) for i in writes}
             return result, genres, failed
@@ -901,12 +903,14 @@ class MainWindow(QMainWindow):
         row_paths = [r.path for r in self.model.rows()]
 
         def job(progress: Any, cancel: threading.Event) -> Any:
+            from mgc_desktop.library.scanner import note_tag_batch
             from mgc_desktop.tags import Journal, undo_batch
 
             try:
                 result = undo_batch(batch_id, progress_cb=lambda n, t, _p: progress(n, t))
             except LookupError as exc:
                 return str(exc), {}
+            note_tag_batch(result.batch_id)
             with Journal() as journal:
                 touched = {c.path for c in journal.changes(result.batch_id, states=("done",))}
             genres = {p: current_genres(p) for p in row_paths if os.path.realpath(p) in touched}

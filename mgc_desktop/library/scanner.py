@@ -471,3 +471,38 @@ def _finish(
     reporter.phase, reporter.total = "done", report.files
     reporter.emit(report.files, "", force=True)
     return report
+
+
+def note_tag_writes(library: Library, paths: Iterable[str | os.PathLike]) -> int:
+    """Refresh the index rows of files whose tags the app itself just rewrote, keeping their
+    predictions: the audio did not change, so the next scan must not classify them again.
+    Files the index does not hold are left alone; returns how many rows were refreshed."""
+    infos = []
+    for path in paths:
+        key = path_key(path)
+        if library.track(key) is None:
+            continue
+        try:
+            infos.append(read_track_info(key, os.stat(key)))
+        except OSError:
+            continue  # gone again: the next scan will notice
+    if infos:
+        library.upsert_tracks(infos, forget_predictions=False)
+    return len(infos)
+
+
+def note_tag_batch(batch_id: int | None) -> int:
+    """After a tag batch or an undo ran: refresh the index rows of the files it changed (see
+    `note_tag_writes`). The index is a cache: any trouble here leaves it to the next scan."""
+    from mgc_desktop.library.index import default_index_path
+    from mgc_desktop.tags import Journal
+
+    if batch_id is None or not default_index_path().exists():
+        return 0
+    try:
+        with Journal() as journal:
+            paths = {c.path for c in journal.changes(batch_id, states=("done",))}
+        with Library() as library:
+            return note_tag_writes(library, paths)
+    except Exception:  # noqa: BLE001 - a stale cache row costs one reclassification, no more
+        return 0
