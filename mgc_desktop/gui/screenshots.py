@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="ONNX model (default: the shipped one)")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--height", type=int, default=760)
+    parser.add_argument(
+        "--music", default=None, help="a folder of real music to scan (default: synthesized)"
+    )
     args = parser.parse_args(argv)
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -149,20 +152,22 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(model).is_file():
         print(f"model not found: {model} (pass --model)", file=sys.stderr)
         return 2
-    make_library(work / "Music")
+    music = Path(args.music) if args.music else work / "Music"
+    if not args.music:
+        make_library(music)
     app = create_app([])
     window = MainWindow(model_path=model, prefs=Preferences(workers=2))
     window.resize(args.width, args.height)
     window.show()
     done: list[object] = []
     window.scan_finished.connect(done.append)
-    window.set_folder(str(work / "Music"), scan=True)
+    window.set_folder(str(music), scan=True)
     if not _wait(app, lambda: done and not window._pending_rows, 300):
         print("scan did not finish", file=sys.stderr)
         return 1
     # a realistic review state: some accepted, one overridden, the second track selected
     window.accept_above(0.5)
-    if window.model.rowCount() > 4:
+    if window.model.rowCount() > 4 and not args.music:
         window.set_override([4], "Ambient")
     window.table.selectRow(1)
     _wait(app, lambda: window.detail.spectrogram.has_image(), 60)
