@@ -40,17 +40,18 @@ def build_library(folder: Path, tracks: int) -> list[Path]:
     for i in range(DISTINCT):
         kind = FORMATS[i % len(FORMATS)]
         rate = (44100, 48000, 22050)[i % 3]
+        stem = folder / "src" / f"track{i:02d}"
+        done = list(stem.parent.glob(stem.name + ".*"))  # --workdir reuse: encode once
         sources.append(
-            write_audio(
-                kind, folder / "src" / f"track{i:02d}", music_signal(TRACK_S, rate, seed=i), rate
-            )
+            done[0] if done else write_audio(kind, stem, music_signal(TRACK_S, rate, seed=i), rate)
         )
     files = []
     for n in range(tracks):
         src = sources[n % DISTINCT]
         dst = folder / "library" / f"album{n // 10:02d}" / f"{n:03d}{src.suffix}"
         dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+        if not dst.exists():
+            shutil.copyfile(src, dst)
         files.append(dst)
     return files
 
