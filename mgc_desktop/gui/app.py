@@ -81,4 +81,12 @@ def run_gui(model_path: str | None = None) -> int:
             app.exit(0)  # type: ignore[attr-defined]
 
         QTimer.singleShot(0, report)
-    return int(app.exec())  # type: ignore[attr-defined]
+    status = int(app.exec())  # type: ignore[attr-defined]
+    # PySide6 6.12 on Python < 3.12 can over-release Py_True while the interpreter tears Qt
+    # objects down ("bool_dealloc" abort). The window's closeEvent has stopped the workers and
+    # everything the app keeps (index, journal, settings) is committed, so skip that teardown.
+    if sys.version_info < (3, 12):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
