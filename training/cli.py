@@ -171,7 +171,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     write_report(run, "validation_calibrated", f"Validation (T={temperature:.2f})", m_cal)
     log(f"holdout best epoch {held.best_epoch} val macro-F1 {held.best_val_f1}; "
         f"temperature {temperature:.3f}: ECE {m_raw['ece']:.3f} -> {m_cal['ece']:.3f}")
-    epochs = args.final_epochs or max(cfg.train.min_epochs, held.best_epoch)
+    if cfg.train.early_stopping:
+        epochs = args.final_epochs or max(cfg.train.min_epochs, held.best_epoch)
+    else:
+        epochs = args.final_epochs or cfg.train.epochs
     log(f"final run on all {len(data)} non-test clips for {epochs} epochs "
         f"(ensemble of {cfg.train.ensemble})")
     model, final_s = train_ensemble(data, len(classes), cfg, epochs, log)

@@ -90,6 +90,7 @@ def export_onnx(
         shape = session.get_inputs()[0].shape
         if list(shape[1:]) != [fe.n_mels, fe.window_frames]:
             raise ExportError(f"exported input shape {shape} does not match the front end")
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a shipped model must be readable
         os.replace(tmp, out_path)
     finally:
         tmp.unlink(missing_ok=True)

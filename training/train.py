@@ -46,6 +46,9 @@ class TrainConfig:
     p_speed: float = 0.5
     ensemble: int = 1
     threads: int = 2
+    # False: train the full schedule and keep the last state (validation is only watched);
+    # the final run then uses `epochs` too.
+    early_stopping: bool = True
     crop_frames: int = 0  # training crop length (0: the app's window); the net is length-agnostic
     eval_every: int = 1
 
@@ -289,14 +292,14 @@ def train_model(
         history.append(row)
         log(json.dumps(row))
         stalled = since_best * tc.eval_every >= tc.patience
-        if val is not None and epoch >= tc.min_epochs and stalled:
+        if tc.early_stopping and val is not None and epoch >= tc.min_epochs and stalled:
             break
         if time_budget_s is not None and time.monotonic() - start > time_budget_s:
             log(f"time budget of {time_budget_s:.0f} s reached")
             break
-    if best_state is not None:
+    if best_state is not None and tc.early_stopping:
         model.load_state_dict(best_state)
-    else:
+    elif not tc.early_stopping:
         best_epoch = len(history)
     model.eval()
     return TrainResult(model, history, best_epoch, best_f1 if val is not None else None,
