@@ -32,6 +32,19 @@ def test_sigkill_at_random_moments_then_undo_everything(corpus, _data_dir):
     state = {p: original[p][0] for p in files}
     rng = random.Random(20240611)
     env = dict(os.environ, PYTHONPATH=str(ROOT), MGC_DESKTOP_DATA_DIR=str(_data_dir))
+    # One uninterrupted batch first: how long a batch runs here sets the window for the kills,
+    # so that most of them land mid-batch on a fast machine as on a slow one.
+    calibration = subprocess.Popen(
+        [sys.executable, str(DRIVER), GENRES[-1], *map(str, files)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    calibration.stdout.readline()
+    began = time.monotonic()
+    calibration.communicate(timeout=60)
+    max_delay = max(0.01, 0.9 * (time.monotonic() - began))
+    state = {p: tagcorpus.genres(p) for p in files}
     killed = 0
     for run in range(RUNS):
         genre = GENRES[run % len(GENRES)]
@@ -42,7 +55,7 @@ def test_sigkill_at_random_moments_then_undo_everything(corpus, _data_dir):
             stderr=subprocess.PIPE,
         )
         proc.stdout.readline()  # "started": imports done, the batch begins
-        time.sleep(rng.uniform(0.0, 0.3))
+        time.sleep(rng.uniform(0.0, max_delay))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
