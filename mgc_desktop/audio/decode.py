@@ -98,8 +98,9 @@ def _ffmpeg_reason(exc: Exception) -> str:
     return " ".join(str(text).split())
 
 
-class _Reader:
-    """An open container positioned somewhere in its first audio stream."""
+class AudioFile:
+    """An open container positioned somewhere in its first audio stream: open it once, read its
+    header (`info`), plan from it, then decode excerpts. Use as a context manager."""
 
     def __init__(self, path: Path) -> None:
         import av  # imported here: keeps `mgc-desktop --help` fast
@@ -147,6 +148,12 @@ class _Reader:
 
     def close(self) -> None:
         self._container.close()
+
+    def __enter__(self) -> AudioFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _seek(self, seconds: float) -> None:
         stream = self._stream
@@ -216,6 +223,31 @@ class _Reader:
             ) from None
         return _to_mono_float(pieces)
 
+    def excerpts(self, excerpts: Sequence[tuple[float, float]], rate: int) -> list[np.ndarray]:
+        """Decode (start_s, length_s) excerpts to mono float32 at `rate`, in the order given.
+
+        Overlapping or nearby excerpts are decoded and resampled once as one span. An excerpt
+        that runs past the end of the audio comes back shorter; callers that planned excerpts
+        from the declared duration treat a large shortfall as truncation.
+        """
+        out: list[np.ndarray] = [np.zeros(0, dtype=np.float32)] * len(excerpts)
+        # Spans start on instants that are whole samples at both rates, so every excerpt lands
+        # on the same sample grid as a decode of the whole file would: features do not depend
+        # on how the audio was cut.
+        native_rate = self.info.sample_rate
+        grid = math.gcd(native_rate, rate)
+        for span_start, span_end, members in _spans(excerpts):
+            first = math.floor(max(0.0, span_start - _MARGIN_S) * grid)
+            decode_from = first / grid
+            native = self.read(decode_from, span_end - decode_from + _MARGIN_S)
+            samples = resample(native, native_rate, rate)
+            offset = first * (rate // grid)
+            for i in members:
+                start, length = excerpts[i]
+                lo = int(round(start * rate)) - offset
+                out[i] = samples[lo : lo + int(round(length * rate))]
+        return out
+
 
 def _to_mono_float(pieces: list[np.ndarray]) -> np.ndarray:
     """Raw decoder blocks -> one mono float32 array (channel mean)."""
@@ -235,9 +267,8 @@ def _to_mono_float(pieces: list[np.ndarray]) -> np.ndarray:
 
 def probe(path: str | Path) -> AudioInfo:
     """Read the container header only."""
-    reader = _Reader(Path(path))
-    reader.close()
-    return reader.info
+    with AudioFile(Path(path)) as audio:
+        return audio.info
 
 
 def _spans(excerpts: Sequence[tuple[float, float]]) -> list[tuple[float, float, list[int]]]:
@@ -256,32 +287,9 @@ def _spans(excerpts: Sequence[tuple[float, float]]) -> list[tuple[float, float, 
 def read_excerpts(
     path: str | Path, excerpts: Sequence[tuple[float, float]], rate: int
 ) -> tuple[AudioInfo, list[np.ndarray]]:
-    """Decode (start_s, length_s) excerpts to mono float32 at `rate`, in the order given.
-
-    Overlapping or nearby excerpts are decoded and resampled once as one span. An excerpt that
-    runs past the end of the audio comes back shorter; callers that planned excerpts from the
-    declared duration treat a large shortfall as truncation.
-    """
-    reader = _Reader(Path(path))
-    out: list[np.ndarray] = [np.zeros(0, dtype=np.float32)] * len(excerpts)
-    # Spans start on instants that are whole samples at both rates, so every excerpt lands on
-    # the same sample grid as a decode of the whole file would: features do not depend on how
-    # the audio was cut.
-    grid = math.gcd(reader.info.sample_rate, rate)
-    try:
-        for span_start, span_end, members in _spans(excerpts):
-            first = math.floor(max(0.0, span_start - _MARGIN_S) * grid)
-            decode_from = first / grid
-            native = reader.read(decode_from, span_end - decode_from + _MARGIN_S)
-            samples = resample(native, reader.info.sample_rate, rate)
-            offset = first * (rate // grid)
-            for i in members:
-                start, length = excerpts[i]
-                lo = int(round(start * rate)) - offset
-                out[i] = samples[lo : lo + int(round(length * rate))]
-        return reader.info, out
-    finally:
-        reader.close()
+    """Open a file and decode excerpts of it (see `AudioFile.excerpts`)."""
+    with AudioFile(Path(path)) as audio:
+        return audio.info, audio.excerpts(excerpts, rate)
 
 
 def read_all(path: str | Path, rate: int, max_seconds: float = MAX_UNKNOWN_LENGTH_S) -> np.ndarray:

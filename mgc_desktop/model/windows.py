@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mgc_desktop.audio.decode import AudioInfo, DecodeError, read_excerpts
+from mgc_desktop.audio.decode import AudioInfo, DecodeError
 from mgc_desktop.audio.features import FrontEndParams, log_mel
 
 # Long tracks: skip the first and last tenth (intros, fade-outs, hidden tracks).
@@ -75,19 +75,20 @@ def track_windows(
     silence_dbfs: float,
 ) -> TrackWindows:
     """Decode the planned excerpts of one file and turn them into log-mel windows."""
-    from mgc_desktop.audio.decode import MAX_UNKNOWN_LENGTH_S, probe
+    from mgc_desktop.audio.decode import MAX_UNKNOWN_LENGTH_S, AudioFile
 
-    info = probe(path)
-    declared = info.duration_s
-    if declared is None:
-        _, (whole,) = read_excerpts(path, [(0.0, MAX_UNKNOWN_LENGTH_S)], frontend.sample_rate)
-        declared = len(whole) / frontend.sample_rate
-        excerpts = plan_excerpts(declared, frontend, max_windows)
-        rate = frontend.sample_rate
-        pieces = [whole[int(s * rate) : int((s + n) * rate)] for s, n in excerpts]
-    else:
-        excerpts = plan_excerpts(declared, frontend, max_windows)
-        info, pieces = read_excerpts(path, excerpts, frontend.sample_rate)
+    rate = frontend.sample_rate
+    with AudioFile(Path(path)) as audio:  # one open: header, plan, then the excerpts
+        info = audio.info
+        declared = info.duration_s
+        if declared is None:
+            (whole,) = audio.excerpts([(0.0, MAX_UNKNOWN_LENGTH_S)], rate)
+            declared = len(whole) / rate
+            excerpts = plan_excerpts(declared, frontend, max_windows)
+            pieces = [whole[int(s * rate) : int((s + n) * rate)] for s, n in excerpts]
+        else:
+            excerpts = plan_excerpts(declared, frontend, max_windows)
+            pieces = audio.excerpts(excerpts, rate)
     if declared < min_duration_s:
         raise DecodeError(f"too short to classify ({declared:.2f} s < {min_duration_s:g} s)")
     got_s = max(
