@@ -34,42 +34,11 @@ IDLE_S = 3  # the same ticker on the idle window first: the machine's own noise 
 
 
 def dev_model(path: Path) -> None:
-    """No shipped model yet: export a tiny random net with a model card (needs torch)."""
-    import onnx
-    import torch
+    """No shipped model: a tiny random net with a model card (needs torch)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # training/, from a checkout
+    from training.tiny import export_random_model
 
-    from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, InferenceParams, ModelCard
-    from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES
-
-    class Tiny(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            torch.manual_seed(0)
-            self.conv = torch.nn.Conv2d(1, 8, 3, padding=1)
-            self.fc = torch.nn.Linear(8, len(DEFAULT_DISPLAY_NAMES))
-
-        def forward(self, x):
-            h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-            return torch.softmax(self.fc(h) * 20, -1)
-
-    fe = FrontEndParams()
-    torch.onnx.export(
-        Tiny().eval(),
-        (torch.randn(2, fe.n_mels, fe.window_frames),),
-        str(path),
-        input_names=[INPUT_NAME],
-        output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}},
-        opset_version=17,
-        dynamo=False,
-    )
-    model = onnx.load(str(path))
-    card = ModelCard(tuple(DEFAULT_DISPLAY_NAMES), fe, InferenceParams(), "bench-dev", "0")
-    for k, v in card.to_metadata().items():
-        e = model.metadata_props.add()
-        e.key, e.value = k, v
-    onnx.save(model, str(path))
+    export_random_model(path, model_id="bench-dev")
 
 
 def make_sources(dest: Path, seconds: float = 5.0, rate: int = 22050) -> list[Path]:
