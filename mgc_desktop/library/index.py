@@ -1,7 +1,8 @@
 """The library index: one SQLite file in the user data directory that survives restarts.
 
 Tables: `tracks` (what the file system and the tags said at the last scan), `predictions`
-(one row per track and model id, so switching back to an earlier model costs nothing),
+(one row per track and model id, so switching back to an earlier model costs nothing; each
+with the model's track embedding as a float32 BLOB when the model gives one),
 `errors` (the last problem per path) and `meta` (schema version, cached model ids).
 
 Paths are stored as BLOBs of their file-system bytes (os.fsencode), so names that are not valid
@@ -24,9 +25,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from mgc_desktop.library.walk import display_path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 
 # Each entry upgrades the schema from version i to i + 1 (index 0 creates version 1).
@@ -77,6 +80,11 @@ _MIGRATIONS: tuple[str, ...] = (
         at        REAL NOT NULL
     );
     """,
+    # 2: the track embedding beside each prediction (NULL for rows made before, for silent
+    # tracks and for models without an embedding output).
+    """
+    ALTER TABLE predictions ADD COLUMN embedding BLOB;
+    """,
 )
 
 
@@ -98,9 +106,37 @@ def _under(root: bytes) -> tuple[str, tuple]:
     return "(path = ? OR (path >= ? AND path < ?))", (root, prefix, upper)
 
 
+def embedding_blob(embedding: object) -> bytes | None:
+    """The stored form of a track embedding: little-endian float32 bytes (None stays None)."""
+    if embedding is None:
+        return None
+    vector = np.asarray(embedding, dtype="<f4").ravel()
+    return vector.tobytes() if vector.size else None
+
+
+def embedding_from_blob(blob: bytes | None) -> np.ndarray | None:
+    """A stored embedding back as a float32 vector (a copy: callers may write to it)."""
+    if not blob:
+        return None
+    return np.frombuffer(blob, dtype="<f4").astype(np.float32)
+
+
+@dataclass(frozen=True)
+class EmbeddingSet:
+    """The embeddings of one model for many tracks: `matrix` row i belongs to `paths[i]`."""
+
+    model_id: str
+    paths: list[str]
+    matrix: np.ndarray  # (n, D) float32
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
 @dataclass(frozen=True)
 class StoredPrediction:
-    """A prediction as kept in the index (no per-window probabilities)."""
+    """A prediction as kept in the index (no per-window probabilities). `embedding` is only
+    filled where a caller asked for it (`cached_predictions`): table reads leave it out."""
 
     model_id: str
     genre: str | None
@@ -111,6 +147,7 @@ class StoredPrediction:
     duration_s: float | None
     note: str
     created_at: float
+    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def top(self, k: int) -> list[tuple[str, float]]:
         """The k most likely classes, best first."""
@@ -209,7 +246,7 @@ _PRED_COLUMNS = (
 )
 
 
-def _prediction(row: Sequence) -> StoredPrediction | None:
+def _prediction(row: Sequence, embedding: bytes | None = None) -> StoredPrediction | None:
     if row[0] is None:
         return None
     return StoredPrediction(
@@ -222,6 +259,7 @@ def _prediction(row: Sequence) -> StoredPrediction | None:
         duration_s=row[6],
         note=row[7] or "",
         created_at=float(row[8]),
+        embedding=embedding_from_blob(embedding),
     )
 
 
@@ -446,16 +484,66 @@ class Library:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 rows = self._db.execute(
-                    f"SELECT t.path, t.size, t.mtime_ns, t.ino, {_PRED_COLUMNS} FROM tracks t "
-                    "JOIN predictions p ON p.track_id = t.id AND p.model_id = ? "
+                    f"SELECT t.path, t.size, t.mtime_ns, t.ino, {_PRED_COLUMNS}, p.embedding "
+                    "FROM tracks t JOIN predictions p ON p.track_id = t.id AND p.model_id = ? "
                     f"WHERE t.path IN ({','.join('?' * len(chunk))})",
                     [model_id, *chunk],
                 ).fetchall()
                 for row in rows:
                     given, st = wanted[row[0]]
                     if (row[1], row[2], row[3]) == (st.st_size, st.st_mtime_ns, st.st_ino):
-                        out[given] = _prediction(row[4:])  # type: ignore[assignment]
+                        out[given] = _prediction(row[4:-1], row[-1])  # type: ignore[assignment]
         return out
+
+    def embeddings(
+        self,
+        model_id: str,
+        root: str | bytes | os.PathLike | None = None,
+        *,
+        paths: Iterable[str | bytes | os.PathLike] | None = None,
+    ) -> EmbeddingSet:
+        """Every stored embedding of `model_id` (under `root`, or of the given files), in path
+        order, as one matrix: one query and one buffer copy, so 50k tracks load in milliseconds.
+        Rows whose length differs from the first (a corrupt row) are left out."""
+        where, params = ["p.embedding IS NOT NULL"], [model_id]
+        if root is not None:
+            cond, values = _under(path_key(root))
+            where.append(cond.replace("path", "t.path"))
+            params.extend(values)
+        sql = (
+            "SELECT t.path, p.embedding FROM predictions p JOIN tracks t ON t.id = p.track_id "
+            "AND p.model_id = ? WHERE " + " AND ".join(where)
+        )
+        rows: list = []
+        with self._lock:
+            if paths is None:
+                rows = self._db.execute(sql + " ORDER BY t.path", params).fetchall()
+            else:
+                keys = sorted({path_key(p) for p in paths})
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i : i + 500]
+                    rows += self._db.execute(
+                        sql + f" AND t.path IN ({','.join('?' * len(chunk))}) ORDER BY t.path",
+                        [*params, *chunk],
+                    ).fetchall()
+        if not rows:
+            return EmbeddingSet(model_id, [], np.zeros((0, 0), dtype=np.float32))
+        width = len(rows[0][1])
+        rows = [r for r in rows if len(r[1]) == width]
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<f4")
+        matrix = matrix.reshape(len(rows), width // 4).astype(np.float32)
+        return EmbeddingSet(model_id, [path_str(r[0]) for r in rows], matrix)
+
+    def embedding(self, path: str | bytes | os.PathLike, model_id: str) -> np.ndarray | None:
+        """One track's stored embedding from `model_id`, or None (not indexed, not classified
+        by that model, silent, or a model without embeddings)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT p.embedding FROM predictions p JOIN tracks t ON t.id = p.track_id "
+                "WHERE t.path = ? AND p.model_id = ?",
+                (path_key(path), model_id),
+            ).fetchone()
+        return embedding_from_blob(row[0]) if row else None
 
     # -- the scanner's side (one writer) -----------------------------------------------------
 
@@ -564,16 +652,16 @@ class Library:
         return removed
 
     def save_prediction(self, path: bytes, prediction, when: float | None = None) -> bool:
-        """Store one result (a model.classifier.Prediction) and clear the file's error; returns
-        False when the track is no longer indexed."""
+        """Store one result (a model.classifier.Prediction, with its embedding when it has one)
+        and clear the file's error; returns False when the track is no longer indexed."""
         with self._lock, self._db:
             row = self._db.execute("SELECT id FROM tracks WHERE path = ?", (path,)).fetchone()
             if row is None:
                 return False
             self._db.execute(
                 "INSERT OR REPLACE INTO predictions(track_id, model_id, genre, confidence, "
-                "uncertain, probabilities, windows, duration_s, note, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "uncertain, probabilities, windows, duration_s, note, created_at, embedding) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     row[0],
                     prediction.model_id,
@@ -585,6 +673,7 @@ class Library:
                     prediction.duration_s or None,
                     prediction.note,
                     when or time.time(),
+                    embedding_blob(getattr(prediction, "embedding", None)),
                 ),
             )
             if prediction.duration_s:
