@@ -95,23 +95,34 @@ def _check_qt() -> str:
 
 
 def _audio_input_note() -> str:
-    """Whether live listening can work (PortAudio found); informational, never a failure:
-    classifying and tagging files do not need an audio device. PortAudio's JACK and ALSA
-    back ends chatter on stderr while probing, so that is silenced for the import."""
+    """Whether live listening can work: PortAudio loads and lists an input device, the same
+    look-up `listen` starts with. Informational, never a failure: classifying and tagging files
+    need no audio device. PortAudio's JACK and ALSA back ends chatter on stderr while probing,
+    so that is silenced meanwhile."""
     import os
+
+    from mgc_desktop.live.stream import LiveError, list_input_devices
 
     saved = os.dup(2)
     try:
         with open(os.devnull, "w") as devnull:
             os.dup2(devnull.fileno(), 2)
-            import sounddevice
+            devices = list_input_devices()
+            import sounddevice  # loaded by now: list_input_devices found PortAudio
 
-        return f"{sounddevice.get_portaudio_version()[1]}: live listening available"
-    except (OSError, ImportError) as exc:
-        return f"no PortAudio ({exc}); live listening needs libportaudio2"
+            version = sounddevice.get_portaudio_version()[1]
+    except LiveError as exc:
+        return f"{exc}; live listening is not available"
     finally:
         os.dup2(saved, 2)
         os.close(saved)
+    if not devices:
+        return f"{version}: no audio input device found; live listening needs one"
+    default = next((d for d in devices if d.is_default), devices[0])
+    return (
+        f"{version}: live listening available ({len(devices)} input device"
+        f"{'s' if len(devices) > 1 else ''}, default {default.label})"
+    )
 
 
 def run_self_test(

@@ -19,9 +19,19 @@ SUBCOMMAND_MODULES = (
     "mgc_desktop.cli.tag",
     "mgc_desktop.cli.scan",
     "mgc_desktop.cli.listen",
+    "mgc_desktop.cli.learn",
+    "mgc_desktop.cli.similar",
 )
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def no_music_found(command: str, paths: list[str]) -> int:
+    """The one answer of `classify`, `scan` and `tag` when the paths hold no music file: a
+    line on stderr and exit 0, since nothing failed (a missing path is a failure, exit 1)."""
+    where = ", ".join(paths)
+    print(f"mgc-desktop {command}: no music files found in {where}", file=sys.stderr)
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

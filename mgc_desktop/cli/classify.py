@@ -8,9 +8,14 @@ import itertools
 import json
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found
+from mgc_desktop.cli.personal import add_vocabulary_option, personal_model, threshold
+
+if TYPE_CHECKING:
+    from mgc_desktop.model.batch import FileFailure
+    from mgc_desktop.model.classifier import Prediction
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="below this confidence a prediction is marked uncertain (default: the model's)",
     )
     p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="time limit per file")
+    add_vocabulary_option(p)
     p.set_defaults(func=run)
 
 
@@ -67,27 +73,32 @@ class Progress:
 
 def run(args: argparse.Namespace) -> int:
     from mgc_desktop.library.cache import indexed_predictions
-    from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
-    from mgc_desktop.model.batch import ClassifierPool, FileFailure, default_workers
+    from mgc_desktop.library.walk import WalkProblem, walk_audio
+    from mgc_desktop.model.batch import ClassifierPool, default_workers
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
-    from mgc_desktop.tags.names import display_name
 
     if args.top_k < 1 or (args.workers is not None and args.workers < 1):
         print("mgc-desktop classify: --top-k and --workers must be >= 1", file=sys.stderr)
         return EXIT_USAGE
-    files: list[Path] = []
-    failed = 0
-    for item in walk_audio(args.paths):
-        if isinstance(item, WalkProblem):
-            failed += 1
-            _report_failure(args, item.path, item.error)
-        else:
-            files.append(item)
-    if not files:
-        return EXIT_SOME_FAILED if failed else EXIT_OK
+    # Results come back from the workers in completion order; they are printed in walk order
+    # (paths as given, folders in name order), each as soon as everything before it is out.
+    order = list(walk_audio(args.paths))
+    files = [item for item in order if not isinstance(item, WalkProblem)]
+    if not files and not any(isinstance(item, WalkProblem) for item in order):
+        return no_music_found("classify", args.paths)
     # Unchanged files the library index already classified with this model are not redone.
-    cached = indexed_predictions(files, args.model, args.min_confidence)
+    cached = indexed_predictions(files, args.model, args.min_confidence) if files else {}
+    personal, status = personal_model(args, "classify")
+    if status is not None:
+        return status
+    if personal is not None:  # the user's genres: stored rows without an embedding are redone
+        cached = {
+            k: p
+            for k, p in cached.items()
+            if p.genre is None or getattr(p, "embedding", None) is not None
+        }
+        args.genre_names = {g: g for g in personal.genres}  # written exactly as the user does
     rest = [f for f in files if str(f) not in cached]
     pool = None
     if rest:
@@ -102,42 +113,73 @@ def run(args: argparse.Namespace) -> int:
             print(f"mgc-desktop classify: cannot use the model: {exc}", file=sys.stderr)
             return EXIT_USAGE
     progress = Progress(len(files))
+    results: dict[str, Prediction | FileFailure] = {}
+    printed = failed = 0
+
+    def print_ready() -> None:
+        nonlocal printed, failed
+        while printed < len(order):
+            item = order[printed]
+            if isinstance(item, WalkProblem):
+                _report_failure(args, item.path, item.error)
+                failed += 1
+            elif str(item) in results:
+                failed += not _print_result(args, results[str(item)])
+            else:
+                return
+            printed += 1
+
+    print_ready()
     with pool or contextlib.nullcontext():
         for result in itertools.chain(cached.values(), pool.classify(rest) if pool else ()):
             progress.step()
-            path = display_path(result.path)
-            if isinstance(result, FileFailure):
-                failed += 1
-                _report_failure(args, path, result.error)
-                continue
-            label = display_name(result.genre) if result.genre else None
-            if args.json:
-                record = {
-                    "path": path,
-                    "genre": result.genre,
-                    "label": label,
-                    "confidence": round(result.confidence, 6),
-                    "uncertain": result.uncertain,
-                    "probabilities": {k: round(v, 6) for k, v in result.probabilities.items()},
-                    "windows": result.windows,
-                    "model_id": result.model_id,
-                }
-                if args.top_k > 1:
-                    record["top"] = [
-                        {"genre": g, "label": display_name(g), "probability": round(p, 6)}
-                        for g, p in result.top(args.top_k)
-                    ]
-                if result.note:
-                    record["note"] = result.note
-                print(json.dumps(record, ensure_ascii=False), flush=True)
-            elif result.genre is None:
-                print(f"{path}\t-\t{result.note}", flush=True)
-            else:
-                ranked = ", ".join(f"{display_name(g)} {p:.0%}" for g, p in result.top(args.top_k))
-                mark = "\t(uncertain)" if result.uncertain else ""
-                print(f"{path}\t{ranked}{mark}", flush=True)
+            if personal is not None and hasattr(result, "genre"):
+                result = personal.apply(result, threshold(args))
+            results[str(result.path)] = result
+            print_ready()
     progress.finish()
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _print_result(args: argparse.Namespace, result: Prediction | FileFailure) -> bool:
+    """One track's line (or JSON object); False when it is a failure."""
+    from mgc_desktop.library.walk import display_path
+    from mgc_desktop.model.batch import FileFailure
+    from mgc_desktop.tags.names import display_name
+
+    path = display_path(result.path)
+    if isinstance(result, FileFailure):
+        _report_failure(args, path, result.error)
+        return False
+    names = getattr(args, "genre_names", None)
+    label = display_name(result.genre, names) if result.genre else None
+    if args.json:
+        record = {
+            "path": path,
+            "genre": result.genre,
+            "label": label,
+            "confidence": round(result.confidence, 6),
+            "uncertain": result.uncertain,
+            "probabilities": {k: round(v, 6) for k, v in result.probabilities.items()},
+            "windows": result.windows,
+            "model_id": result.model_id,
+            "vocabulary": "personal" if names else "builtin",
+        }
+        if args.top_k > 1:
+            record["top"] = [
+                {"genre": g, "label": display_name(g, names), "probability": round(p, 6)}
+                for g, p in result.top(args.top_k)
+            ]
+        if result.note:
+            record["note"] = result.note
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    elif result.genre is None:
+        print(f"{path}\t-\t{result.note}", flush=True)
+    else:
+        ranked = ", ".join(f"{display_name(g, names)} {p:.0%}" for g, p in result.top(args.top_k))
+        mark = "\t(uncertain)" if result.uncertain else ""
+        print(f"{path}\t{ranked}{mark}", flush=True)
+    return True
 
 
 def _report_failure(args: argparse.Namespace, path: str, error: str) -> None:

@@ -35,7 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="capture rate (default: device's)",
     )
     p.add_argument("--channels", type=int, default=None, metavar="N", help="capture channels")
-    p.add_argument("--list-devices", action="store_true", help="list input devices and exit")
+    p.add_argument(
+        "--list-devices",
+        action="store_true",
+        help="list input devices and exit (0, also when there is none)",
+    )
     p.set_defaults(func=run)
 
 
@@ -63,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
         except LiveError as exc:
             print(f"mgc-desktop listen: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        if not devices:
+        if not devices:  # an answer, not an error: the list is empty
             print("mgc-desktop listen: no audio input device found", file=sys.stderr)
-            return EXIT_USAGE
+            return EXIT_OK
         for d in devices:
             mark = "*" if d.is_default else " "
             print(f"{mark} {d.label}, {d.channels} ch, {d.default_samplerate:g} Hz")

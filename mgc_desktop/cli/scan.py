@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -132,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if report.failures or report.known_failures:
         return EXIT_SOME_FAILED
+    if report.files == 0 and not report.cancelled:
+        return no_music_found("scan", args.paths)
     return EXIT_OK
 
 

@@ -107,7 +107,9 @@ def run_tag(args: argparse.Namespace) -> int:
         return _usage(str(exc))
     paths, problems = _expand(args.paths)
     if not paths and not problems:
-        return _usage("no music files found")
+        from mgc_desktop.cli import no_music_found
+
+        return no_music_found("tag", args.paths)
 
     plan: list[PlanItem] = [PlanItem(p, ERROR, reason=reason) for p, reason in problems]
     for item in plan:
