@@ -581,3 +581,149 @@ def most_similar(
     best = np.argpartition(-scores, top - 1)[:top]
     best = best[np.argsort(-scores[best], kind="stable")]
     return [(paths[i], float(scores[i])) for i in best if np.isfinite(scores[i])]
+
+
+# -- from the library to a learned model --------------------------------------------------------
+
+
+@dataclass
+class TrainingSet:
+    """The tagged, embedded tracks under some folders, ready to learn from, and the counts the
+    report shows. `problems` are (path, reason) for files whose tags could not be read."""
+
+    base_model_id: str
+    paths: list[str]
+    embeddings: np.ndarray
+    labels: list[list[int]]
+    genres: list[GenreCount]
+    left_out: list[LeftOut]
+    counts: dict[str, int]
+    problems: list[tuple[str, str]]
+
+
+def gather_training_set(
+    library,
+    base_model_id: str,
+    roots: Sequence[str | os.PathLike],
+    min_tracks: int = DEFAULT_MIN_TRACKS,
+    read_genres: Callable[[str], Sequence[str]] | None = None,
+) -> TrainingSet:
+    """Read the current genre tags of every indexed track under `roots` and pair them with the
+    stored embeddings of `base_model_id`. VocabularyError when there is nothing to learn from:
+    no indexed tracks, no tagged ones, no embeddings, or fewer than two genres with
+    `min_tracks` tracks."""
+    if read_genres is None:
+        from mgc_desktop.tags import read_genres
+    paths: dict[str, None] = {}
+    vectors: dict[str, np.ndarray] = {}
+    for root in roots:
+        for track in library.iter_tracks(root, model_id=base_model_id):
+            paths[track.path] = None
+        found = library.embeddings(base_model_id, root)
+        vectors.update(zip(found.paths, found.matrix))
+    if not paths:
+        where = ", ".join(str(r) for r in roots)
+        raise VocabularyError(f"no indexed music under {where}")
+    problems: list[tuple[str, str]] = []
+    tagged: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            values = split_genres(read_genres(path))
+        except Exception as exc:  # noqa: BLE001 - TagError, OSError, mutagen's assorted errors
+            problems.append((path, f"cannot read its tags: {str(exc).splitlines()[0]}"))
+            continue
+        if values:
+            tagged[path] = values
+    counts = {"indexed": len(paths), "tagged": len(tagged), "unreadable_tags": len(problems)}
+    if not tagged:
+        raise VocabularyError(
+            f"none of the {len(paths)} indexed tracks carries a genre tag: tag some first "
+            "(mgc-desktop tag FILE --set-genre NAME)"
+        )
+    usable = {p: g for p, g in tagged.items() if p in vectors}
+    counts["no_embedding"] = len(tagged) - len(usable)
+    if not usable:
+        raise VocabularyError(
+            f"the {len(tagged)} tagged tracks have no track embedding from model "
+            f"{base_model_id!r} (not classified yet, silent, or a model without embeddings)"
+        )
+    by_key = count_genres(list(usable.values()))
+    kept, left_out = choose_genres(by_key, min_tracks)
+    if len(kept) < 2:
+        found = ", ".join(f"{c.name} ({c.tracks})" for c in by_key.values())
+        raise VocabularyError(
+            f"need at least two genres with at least {min_tracks} tagged tracks each; found {found}"
+        )
+    index = {k: i for i, k in enumerate(kept)}
+    rows, labels = [], []
+    for path, values in usable.items():
+        lab = sorted({index[genre_key(v)] for v in values if genre_key(v) in index})
+        if lab:
+            rows.append(path)
+            labels.append(lab)
+    counts["used"] = len(rows)
+    counts["only_left_out_genres"] = len(usable) - len(rows)
+    counts["untagged"] = len(paths) - len(tagged) - len(problems)
+    genres = [by_key[k] for k in kept]
+    # Counts of the genres learned are over the tracks used (a track may carry several).
+    genres = [
+        GenreCount(g.name, sum(1 for lab in labels if i in lab), g.spellings)
+        for i, g in enumerate(genres)
+    ]
+    matrix = np.stack([vectors[p] for p in rows]).astype(np.float32)
+    return TrainingSet(base_model_id, rows, matrix, labels, genres, left_out, counts, problems)
+
+
+def learn(training: TrainingSet, seed: int = 0) -> PersonalModel:
+    """Fit the user's genre model on a training set; its report says what was learned."""
+    model = fit_personal_model(
+        training.embeddings,
+        training.labels,
+        [g.name for g in training.genres],
+        training.base_model_id,
+        seed=seed,
+    )
+    report = dict(model.report)
+    report["genres"] = [
+        {
+            "genre": g.name,
+            "tracks": g.tracks,
+            "cv_accuracy": r["cv_accuracy"],
+            "spellings": g.spellings,
+        }
+        for g, r in zip(training.genres, model.report["genres"])
+    ]
+    report["left_out"] = [dataclasses.asdict(x) for x in training.left_out]
+    report["tracks"] = dict(training.counts)
+    return dataclasses.replace(model, report=report)
+
+
+def restate_tracks(model: PersonalModel, tracks: Sequence, library, uncertain_below: float) -> list:
+    """Index tracks (library.index.Track) with their stored predictions restated in the user's
+    genres, e.g. for album verdicts; tracks without an embedding keep no prediction but a
+    silent one."""
+    tracks = list(tracks)
+    if not tracks:
+        return []
+    model_id = next((t.prediction.model_id for t in tracks if t.prediction), model.base_model_id)
+    found = library.embeddings(model_id, paths=[t.path for t in tracks])
+    row = {p: i for i, p in enumerate(found.paths)}
+    probs = model.probabilities(found.matrix) if len(found) else np.zeros((0, 0))
+    out = []
+    for track in tracks:
+        pred = track.prediction
+        i = row.get(track.path)
+        if pred is not None and pred.genre is not None:
+            if i is None:
+                pred = None
+            else:
+                best = int(np.argmax(probs[i]))
+                pred = dataclasses.replace(
+                    pred,
+                    genre=model.genres[best],
+                    confidence=float(probs[i, best]),
+                    uncertain=bool(probs[i, best] < uncertain_below),
+                    probabilities={g: float(p) for g, p in zip(model.genres, probs[i])},
+                )
+        out.append(dataclasses.replace(track, prediction=pred))
+    return out

@@ -1,0 +1,98 @@
+"""`mgc-desktop similar FILE`: the indexed tracks that sound most like FILE.
+
+Cosine similarity between the base model's track embeddings, one matrix product over the
+library index: no indexed file is decoded. FILE itself is looked up in the index (decoded only
+when the index has no current entry for it) and left out of the answer. Exit status 0 on an
+answer, 1 when FILE cannot be read, 2 on usage errors (no index, nothing classified).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "similar",
+        help="list the indexed tracks most similar to a file",
+        description="The N indexed tracks closest to FILE (cosine similarity of the model's "
+        "track embeddings; run `mgc-desktop scan` on your music first).",
+    )
+    p.add_argument("file", metavar="FILE", help="a music file")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
+    p.add_argument("--json", action="store_true", help="one JSON object per line: path, score")
+    p.set_defaults(func=run)
+
+
+def _usage(msg: str) -> int:
+    print(f"mgc-desktop similar: {msg}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    from mgc_desktop.library.index import Library, default_index_path, path_key, path_str
+    from mgc_desktop.library.scanner import model_id_for
+    from mgc_desktop.library.vocabulary import VocabularyError, most_similar
+    from mgc_desktop.library.walk import display_path
+    from mgc_desktop.model.card import IncompatibleModel
+    from mgc_desktop.paths import default_model_path
+
+    if args.top < 1:
+        return _usage("--top must be >= 1")
+    if not os.path.isfile(args.file):
+        return _usage(f"{args.file}: no such file")
+    if not default_index_path().exists():
+        return _usage("the library index is empty: run `mgc-desktop scan FOLDER` first")
+    model_path = args.model or default_model_path()
+    try:
+        with Library() as library:
+            model_id = model_id_for(model_path, library)
+            index = library.embeddings(model_id)
+            cached = library.cached_predictions([args.file], model_id).get(args.file)
+    except (IncompatibleModel, FileNotFoundError) as exc:
+        return _usage(f"cannot use the model: {exc}")
+    if len(index) == 0:
+        return _usage(
+            f"no indexed track has an embedding from model {model_id!r}: "
+            "run `mgc-desktop scan FOLDER` first"
+        )
+    query = cached.embedding if cached is not None else None
+    if query is None:
+        query, error = _embed(model_path, args.file)
+        if query is None:
+            print(f"{display_path(args.file)}: error: {error}", file=sys.stderr)
+            return EXIT_SOME_FAILED
+    try:
+        found = most_similar(
+            index.paths, index.matrix, query, args.top, exclude=path_str(path_key(args.file))
+        )
+    except VocabularyError as exc:
+        return _usage(str(exc))
+    for path, score in found:
+        if args.json:
+            record = {"path": display_path(path), "score": round(score, 6)}
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"{score:.4f}\t{display_path(path)}")
+    return EXIT_OK
+
+
+def _embed(model_path, path: str):
+    """(embedding, None) for a file the index does not hold, or (None, reason)."""
+    from mgc_desktop.audio.decode import DecodeError
+    from mgc_desktop.model.classifier import GenreClassifier
+
+    try:
+        prediction = GenreClassifier(model_path).classify_file(path)
+    except DecodeError as exc:
+        return None, str(exc)
+    embedding = getattr(prediction, "embedding", None)
+    if embedding is None:
+        reason = prediction.note or "the model gives no track embedding"
+        return None, f"nothing to compare: {reason}"
+    return embedding, None
