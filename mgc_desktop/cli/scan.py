@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--index-only", action="store_true", help="update the index, do not classify")
     p.add_argument("--json", action="store_true", help="the summary as one JSON object")
     p.add_argument("--db", metavar="FILE", help="index file (default: in the user data folder)")
+    from mgc_desktop.cli.personal import add_vocabulary_option
+
+    add_vocabulary_option(p)
     p.set_defaults(func=run)
 
 
@@ -109,7 +112,14 @@ def run(args: argparse.Namespace) -> int:
             print("interrupted: finished work is kept; scan again to resume", file=sys.stderr)
             return 130
         progress.finish()
-        albums = _albums(library, report.roots, report.model_id) if args.album_consistent else []
+        personal = None
+        if args.album_consistent:
+            from mgc_desktop.cli.personal import personal_model
+
+            personal, status = personal_model(args, "scan")
+            if status is not None:
+                return status
+        albums = _albums(library, report.roots, report.model_id, personal, args)
     for path, error in report.failures:
         if not args.json:
             print(f"{path}: error: {error}", file=sys.stderr)
@@ -118,10 +128,11 @@ def run(args: argparse.Namespace) -> int:
         record["failures"] = [{"path": p, "error": e} for p, e in report.failures]
         if args.album_consistent:
             record["albums"] = [_album_record(a) for a in albums]
+            record["vocabulary"] = "personal" if personal else "builtin"
         print(json.dumps(record, ensure_ascii=False))
     else:
         if args.album_consistent:
-            _print_albums(albums)
+            _print_albums(albums, {g: g for g in personal.genres} if personal else None)
         r = report
         print(
             f"{r.files} files: {r.added} added, {r.changed} changed, {r.unchanged} unchanged, "
@@ -137,11 +148,20 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _albums(library, roots: list[str], model_id: str | None) -> list:
-    """Album verdicts over the tracks under the scanned roots."""
+def _albums(library, roots: list[str], model_id: str | None, personal, args) -> list:
+    """Album verdicts over the tracks under the scanned roots (in the user's genres when
+    `personal` is a learned model); none without --album-consistent."""
     from mgc_desktop.library.albums import album_genres
 
+    if not args.album_consistent:
+        return []
     tracks = {t.path: t for root in roots for t in library.tracks(root, model_id=model_id)}
+    if personal is not None:
+        from mgc_desktop.cli.personal import threshold
+        from mgc_desktop.library.vocabulary import restate_tracks
+
+        restated = restate_tracks(personal, tracks.values(), library, threshold(args))
+        return album_genres(restated)
     return album_genres(tracks.values())
 
 
@@ -159,11 +179,11 @@ def _album_record(album) -> dict:
     }
 
 
-def _print_albums(albums: list) -> None:
+def _print_albums(albums: list, names: dict[str, str] | None = None) -> None:
     from mgc_desktop.library.walk import display_path
     from mgc_desktop.tags.names import display_name
 
     for album in albums:
         where = album.artist or display_path(album.folder or "")
-        genre = f"{display_name(album.genre)} {album.confidence:.0%}" if album.genre else "-"
+        genre = f"{display_name(album.genre, names)} {album.confidence:.0%}" if album.genre else "-"
         print(f"{album.title} ({where})\t{genre}\t{album.classified}/{len(album.tracks)} tracks")

@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--genre-names", metavar="JSON", help="class -> display name mapping file")
     p.add_argument("--note", help="a note stored with the batch")
+    from mgc_desktop.cli.personal import add_vocabulary_option
+
+    add_vocabulary_option(p)
     p.set_defaults(func=run_tag)
 
     u = sub.add_parser("undo", help="restore the genres a tag batch replaced")
@@ -157,6 +160,11 @@ def _plan_by_model(args, paths, mapping, min_conf):
     model_path = getattr(args, "model", None)
     files = [Path(p) for p in unique_paths(paths)]
     cached = indexed_predictions(files, model_path)  # the library index, where it is current
+    personal = _personal_vocabulary(args, cached)
+    if personal is False:
+        return None
+    if personal is not None:  # the user's genres, written exactly as the user spells them
+        mapping = {**mapping, **{g: g for g in personal.genres}}
     plan = []
     try:
         rest = [f for f in files if str(f) not in cached]
@@ -164,6 +172,8 @@ def _plan_by_model(args, paths, mapping, min_conf):
         results = itertools.chain(cached.values(), fresh)
         for res in results:
             if hasattr(res, "genre"):
+                if personal is not None:
+                    res = personal.apply(res, min_conf)
                 item = plan_prediction(
                     res,
                     policy=args.policy or "fill",
@@ -180,6 +190,21 @@ def _plan_by_model(args, paths, mapping, min_conf):
         print(f"mgc-desktop: error: {exc}", file=sys.stderr)
         return None
     return plan
+
+
+def _personal_vocabulary(args, cached: dict):
+    """The learned genres to tag with (None: the built-in ones; False: a usage error, printed).
+    Index rows stored without an embedding are dropped from `cached`, to be classified again."""
+    from mgc_desktop.cli.personal import personal_model
+
+    personal, status = personal_model(args, "tag")
+    if status is not None:
+        return False
+    if personal is not None:
+        stale = [k for k, p in cached.items() if p.genre and getattr(p, "embedding", None) is None]
+        for key in stale:
+            del cached[key]
+    return personal
 
 
 def run_undo(args: argparse.Namespace) -> int:
