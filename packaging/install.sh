@@ -65,7 +65,7 @@ quoted="${quoted//%/%%}"
 mkdir -p "$DATA/applications"
 while IFS= read -r line || [[ -n "$line" ]]; do
     case "$line" in
-        Exec=*) printf 'Exec="%s"\n' "$quoted" ;;
+        Exec=*) printf 'Exec="%s" %%F\n' "$quoted" ;;  # %F: "Open with" passes the files
         TryExec=*) printf 'TryExec=%s\n' "${EXE//\\/\\\\}" ;;
         *) printf '%s\n' "$line" ;;
     esac
@@ -80,8 +80,8 @@ install -Dm644 "$RES/icons/$APP_ID.svg" "$DATA/icons/hicolor/scalable/apps/$APP_
 install -Dm644 "$RES/linux/$APP_ID.metainfo.xml" "$DATA/metainfo/$APP_ID.metainfo.xml"
 
 # A new mtime on the icon theme folder makes desktops rescan it. No update-desktop-database
-# (the entry declares no MIME types) and no icon cache in the user's folder: a cache file
-# there would go stale the moment anything else installs an icon without refreshing it.
+# (GLib and KDE read the entry's MimeType themselves) and no icon cache in the user's folder: a
+# cache file there would go stale the moment anything else installs without refreshing it.
 touch "$DATA/icons/hicolor" 2>/dev/null || true
 
 echo "installed mgc-desktop into $DEST"

@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The full parser with every subcommand."""
     parser = argparse.ArgumentParser(
         prog="mgc-desktop",
-        description="Classify your music by genre and write genre tags, safely and reversibly.",
+        description="Classify your music by genre and write genre tags, safely and reversibly. "
+        "Without a command it opens the window; `mgc-desktop FOLDER` (or FILE...) opens it on "
+        "that folder (a file's own folder) and scans it.",
     )
     parser.add_argument("--version", action="version", version=f"mgc-desktop {__version__}")
     parser.add_argument(
@@ -48,12 +50,47 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    parser.set_defaults(commands=tuple(sub.choices))
     return parser
+
+
+def open_request(argv: list[str], commands: tuple[str, ...]) -> tuple[str | None, list[str]] | None:
+    """`mgc-desktop [--model FILE] PATH...`, as a file manager's "Open with" runs it (the
+    .desktop entry's `%F`): (model, paths); None for any other command line. A first word that
+    names a subcommand, or that is neither an existing path nor path-like (a mistyped
+    subcommand), is left to the subcommand parser and its usual error."""
+    model, rest = None, list(argv)
+    if rest[:1] == ["--model"] and len(rest) > 1:
+        model, rest = rest[1], rest[2:]
+    elif rest and rest[0].startswith("--model="):
+        model, rest = rest[0].split("=", 1)[1], rest[1:]
+    if not rest or rest[0] in commands or any(arg.startswith("-") for arg in rest):
+        return None
+    if not (os.path.exists(rest[0]) or os.sep in rest[0]):
+        return None
+    return model, rest
+
+
+def folder_to_open(paths: list[str]) -> str:
+    """The folder the window shows for `paths`: a folder itself, a file's own folder; for
+    several, the folder that holds them all, unless that is the home folder or above it (a
+    scan of everything), where the first one's folder is chosen."""
+    folders = [os.path.abspath(p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)))
+               for p in paths]  # fmt: skip
+    common = os.path.commonpath(folders)
+    home = os.path.abspath(os.path.expanduser("~"))
+    if common in folders or not (common == home or home.startswith(common.rstrip(os.sep) + os.sep)):
+        return common
+    return folders[0]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `mgc-desktop` and `python -m mgc_desktop`."""
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    request = open_request(argv, parser.get_default("commands"))
+    if request is not None:
+        return _open_in_window(*request)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
@@ -74,3 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _open_in_window(model: str | None, paths: list[str]) -> int:
+    """The window on the folder of `paths`; a missing path is a usage error."""
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        print(f"mgc-desktop: cannot open {missing[0]}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    from mgc_desktop.gui.app import run_gui
+
+    return run_gui(model_path=model, folder=folder_to_open(paths))

@@ -68,7 +68,7 @@ def test_install_then_uninstall(tmp_path: Path, home: Path) -> None:
 
     desktop = share / "applications" / f"{APP_ID}.desktop"
     text = desktop.read_text()
-    assert f'Exec="{installed_exe}"' in text
+    assert f'Exec="{installed_exe}" %F' in text  # "Open with" passes the chosen files
     assert f"Icon={APP_ID}" in text
     if shutil.which("desktop-file-validate"):
         result = subprocess.run(["desktop-file-validate", str(desktop)], capture_output=True)
