@@ -1,7 +1,10 @@
 """The selected track up close: every genre's probability, the spectrogram the model saw, the
-file's current tags, and play/stop so a person can listen before accepting a genre.
+file's tags under their usual names with what a write would change beside them (as Picard's
+metadata box shows old and new), and play/stop so a person can listen before deciding.
 
-The pane only displays; the window runs the decoding tasks and hands results in."""
+The pane only displays; the window runs the decoding tasks and hands results in. Each part is a
+section in one vertical splitter; `add_section` puts a new feature's widget beside them.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -22,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mgc_desktop.gui.track_model import TrackRow
+from mgc_desktop.gui.review import TrackRow, genre_label
+from mgc_desktop.gui.tag_fields import GENRE, TagField
 from mgc_desktop.gui.widgets import ProbabilityBars, SpectrogramView
-from mgc_desktop.tags.names import display_name
+
+TAG_COLUMNS = ("Tag", "Now", "After write")
 
 
 class DetailPane(QWidget):
@@ -36,6 +44,8 @@ class DetailPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: str | None = None
+        self._fields: list[TagField] = []
+        self._planned: tuple[str, ...] | None = None
         self.title = QLabel("No track selected")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -50,46 +60,66 @@ class DetailPane(QWidget):
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self._toggle_play)
         self.player_state = QLabel("")
+        self.player_state.setWordWrap(True)
         self._playing = False
+        self._player_error = False
 
         self.bars = ProbabilityBars()
         self.spectrogram = SpectrogramView()
-        self.tags = QTableWidget(0, 2)
-        self.tags.setHorizontalHeaderLabels(["Tag", "Value"])
-        self.tags.horizontalHeader().setStretchLastSection(True)
+        self.tags = QTableWidget(0, len(TAG_COLUMNS))
+        self.tags.setHorizontalHeaderLabels(list(TAG_COLUMNS))
+        header = self.tags.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tags.verticalHeader().setVisible(False)
-        self.tags.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.tags.setToolTip("The tags stored in the file now")
+        self.tags.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tags.setWordWrap(False)
+        self.tags.setToolTip(
+            "The file's tags now, and after the next write (changes in bold). Only the genre is "
+            "ever written."
+        )
+        self.tags.setMinimumHeight(90)
 
         play_row = QHBoxLayout()
         play_row.addWidget(self.play_button)
         play_row.addWidget(self.player_state, 1)
 
-        probs_box = QGroupBox("Genre probabilities")
-        QVBoxLayout(probs_box).addWidget(self.bars)
-        spec_box = QGroupBox("What the model heard (log-mel)")
-        QVBoxLayout(spec_box).addWidget(self.spectrogram)
-        tags_box = QGroupBox("Current tags")
-        QVBoxLayout(tags_box).addWidget(self.tags)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        for w in (probs_box, spec_box, tags_box):
-            split.addWidget(w)
-        split.setChildrenCollapsible(False)
+        self.sections = QSplitter(Qt.Orientation.Vertical)
+        self.sections.setChildrenCollapsible(False)
+        self.add_section("Genre probabilities", self.bars)
+        self.add_section("What the model heard (log-mel)", self.spectrogram)
+        self.add_section("Tags: now and after write", self.tags)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(play_row)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.sections, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(300)
 
-    def show_row(self, row: TrackRow | None, names: Mapping[str, str]) -> None:
-        """Show a track's prediction; tags and spectrogram follow through set_* calls."""
+    def add_section(self, title: str, widget: QWidget) -> QGroupBox:
+        """A titled section at the bottom of the pane (new features add theirs here)."""
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(widget)
+        self.sections.addWidget(box)
+        return box
+
+    def show_row(
+        self,
+        row: TrackRow | None,
+        names: Mapping[str, str],
+        planned: tuple[str, ...] | None = None,
+    ) -> None:
+        """Show a track's prediction and what a write would make its genre (`planned`); tags
+        and spectrogram follow through set_* calls."""
         changed = row is None or row.path != self.path
         self.path = row.path if row else None
         self.play_button.setEnabled(row is not None)
+        if changed:
+            self.player_state.setText("")
+            self._player_error = False
         if row is None:
             self.title.setText("No track selected")
             self.summary.setText("")
@@ -104,7 +134,7 @@ class DetailPane(QWidget):
             parts.append(f"failed: {row.error}")
         elif row.genre:
             parts.append(
-                f"{display_name(row.genre, names)} {row.confidence:.0%}"
+                genre_label(row.genre, row.confidence, names)
                 + (" (uncertain)" if row.uncertain else "")
             )
         elif row.note:
@@ -115,13 +145,49 @@ class DetailPane(QWidget):
         self.bars.set_probabilities(row.probabilities, names)
         if changed:
             self.spectrogram.set_message("analysing…" if not row.error else "not analysed")
+            self._fields = []
+        self._planned = planned
+        self._fill_tags()
 
-    def set_tags(self, tags: Sequence[tuple[str, str]]) -> None:
-        self.tags.setRowCount(len(tags))
-        for i, (k, v) in enumerate(tags):
-            self.tags.setItem(i, 0, QTableWidgetItem(k))
-            self.tags.setItem(i, 1, QTableWidgetItem(v))
-        self.tags.resizeColumnToContents(0)
+    def set_tags(self, fields: Sequence[TagField]) -> None:
+        """The file's tags as read now (friendly names)."""
+        self._fields = list(fields)
+        self._fill_tags()
+
+    def tag_rows(self) -> list[tuple[str, str, str]]:
+        """(name, now, after write) as shown."""
+        return [
+            tuple(self.tags.item(i, c).text() for c in range(3))  # type: ignore[misc]
+            for i in range(self.tags.rowCount())
+        ]
+
+    def _fill_tags(self) -> None:
+        rows = [(f.name, f.value, f.value, f.key) for f in self._fields]
+        if self._planned is not None:
+            new = "; ".join(self._planned)
+            for i, (name, now, _, key) in enumerate(rows):
+                if name == GENRE:
+                    rows[i] = (name, now, new, key)
+                    break
+            else:
+                if self.path is not None:
+                    rows.append((GENRE, "", new, "genre"))
+        bold = QFont(self.tags.font())
+        bold.setBold(True)
+        highlight = QBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        highlight_text = QBrush(self.palette().color(QPalette.ColorRole.HighlightedText))
+        self.tags.setRowCount(len(rows))
+        for i, (name, now, after, key) in enumerate(rows):
+            cells = [QTableWidgetItem(name), QTableWidgetItem(now), QTableWidgetItem(after)]
+            cells[0].setToolTip(f"stored as {key}")
+            cells[1].setToolTip(now)
+            cells[2].setToolTip(after)
+            if now != after:
+                cells[2].setFont(bold)
+                cells[2].setBackground(highlight)
+                cells[2].setForeground(highlight_text)
+            for c, cell in enumerate(cells):
+                self.tags.setItem(i, c, cell)
 
     def set_spectrogram(self, path: str, windows: np.ndarray, labels: Sequence[str]) -> None:
         if path == self.path:
@@ -132,15 +198,21 @@ class DetailPane(QWidget):
             self.spectrogram.set_message(message)
 
     def set_player_state(self, state: str) -> None:
+        """loading / playing / stopped; a stop after an error leaves the error showing."""
         self._playing = state in ("loading", "playing")
         self.play_button.setText("Stop" if self._playing else "Play")
-        self.player_state.setText({"loading": "decoding…", "playing": "playing"}.get(state, ""))
+        text = {"loading": "decoding…", "playing": "playing"}.get(state)
+        if text is not None or not self._player_error:
+            self.player_state.setText(text or "")
+            self._player_error = False
 
     def set_player_error(self, message: str) -> None:
         self.player_state.setText(message)
+        self._player_error = True
 
     def _toggle_play(self) -> None:
         if self._playing:
             self.stop_requested.emit()
         elif self.path:
+            self._player_error = False
             self.play_requested.emit(self.path)

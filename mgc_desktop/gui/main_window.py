@@ -1,6 +1,9 @@
 """The main window: choose a folder, scan it, review predictions, override, write, undo.
 
-Everything slow runs in workers (workers.py); this class wires signals to widgets. A scan's
+Layout and wiring only. The review state (rows, decisions, what a write would do, what failed)
+lives in review.ReviewBatch, which the table, the album tree, the status bar, the errors dock,
+the detail pane and the preview all read; `refresh_review` is the one place that brings the
+window up to date with it. Everything slow runs in workers (workers.py, tag_jobs.py); a scan's
 results reach the table through a timer that drains the worker's buffer a bounded amount at a
 time, so even a 50,000-file library never stalls the event loop.
 """
@@ -8,13 +11,11 @@ time, so even a 50,000-file library never stalls the event loop.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections import deque
-from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,25 +31,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from mgc_desktop.gui.detail_pane import DetailPane
+from mgc_desktop.gui.errors_panel import ErrorsPanel
+from mgc_desktop.gui.genre_delegate import GenreDelegate
+from mgc_desktop.gui.library_tree import LibraryTreeModel, LibraryTreeView
+from mgc_desktop.gui.review import FAILED, TrackRow, WritePolicy, load_decisions, save_decisions
+from mgc_desktop.gui.review_keys import GENRE_KEYS, ReviewKeys
 from mgc_desktop.gui.settings import Preferences
+from mgc_desktop.gui.tag_fields import read_fields
+from mgc_desktop.gui.tag_jobs import history_job, plan_job, snapshot, undo_job, write_job
 from mgc_desktop.gui.track_model import (
     COL_PREDICTED,
-    FAILED,
     STATUS_FILTERS,
     TrackFilterProxy,
-    TrackRow,
     TrackTableModel,
 )
 from mgc_desktop.gui.workers import (
@@ -56,8 +59,6 @@ from mgc_desktop.gui.workers import (
     PoolHolder,
     ScanWorker,
     WorkerHost,
-    all_tags,
-    current_genres,
     load_card_job,
     load_library_job,
     spectrogram_job,
@@ -66,6 +67,7 @@ from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
 
 ROWS_PER_TICK = 2000  # rows handed to the table per drain tick (bounded GUI work per tick)
 DRAIN_INTERVAL_MS = 150
+TAB_TRACKS, TAB_ALBUMS = 0, 1
 
 
 def _fmt_duration(seconds: float | None) -> str:
@@ -77,96 +79,13 @@ def _fmt_duration(seconds: float | None) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-class GenreDelegate(QStyledItemDelegate):
-    """Edits the predicted-genre cell with an editable list of genre names."""
-
-    def __init__(self, names_fn: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._names_fn = names_fn
-
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex) -> QWidget:
-        box = QComboBox(parent)
-        box.setEditable(True)
-        box.addItems(self._names_fn())
-        box.setToolTip(
-            "Type or pick the genre to write for this track (empty: back to the prediction)"
-        )
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        source, row = model, index.row()
-        if isinstance(model, TrackFilterProxy):
-            source, row = model.sourceModel(), model.mapToSource(index).row()
-        if isinstance(source, TrackTableModel):
-            source.set_override([row], editor.currentText().strip() or None)
-
-
-class ErrorsPanel(QWidget):
-    """Files that could not be scanned or written, with the reason."""
-
-    count_changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["File", "Reason"])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setToolTip("Files that failed, and why")
-        clear = QPushButton("Clear")
-        clear.setToolTip("Empty this list (the files are not touched)")
-        clear.clicked.connect(self.clear)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(clear)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(2, 2, 2, 2)
-        layout.addWidget(self.table)
-        layout.addLayout(row)
-        self._seen: dict[str, int] = {}
-
-    def add(self, problems: list[tuple[str, str]]) -> None:
-        if not problems:
-            return
-        self.table.setUpdatesEnabled(False)
-        for path, reason in problems:
-            i = self._seen.get(path)
-            if i is None:
-                i = self.table.rowCount()
-                self.table.insertRow(i)
-                self._seen[path] = i
-                item = QTableWidgetItem(os.path.basename(path) or path)
-                item.setToolTip(path)
-                self.table.setItem(i, 0, item)
-            self.table.setItem(i, 1, QTableWidgetItem(reason))
-        self.table.setUpdatesEnabled(True)
-        self.count_changed.emit(self.count())
-
-    def count(self) -> int:
-        return self.table.rowCount()
-
-    def entries(self) -> list[tuple[str, str]]:
-        return [(p, self.table.item(i, 1).text()) for p, i in self._seen.items()]
-
-    def clear(self) -> None:
-        self.table.setRowCount(0)
-        self._seen.clear()
-        self.count_changed.emit(0)
-
-
 class MainWindow(QMainWindow):
     """The app's one window. `model_path` from the command line wins over the settings."""
 
     scan_finished = Signal(object)  # the ScanReport, or None when the scan failed
     write_finished = Signal(object)  # tags.BatchResult
     undo_finished = Signal(object)  # tags.BatchResult
+    undo_refused = Signal(str)  # "nothing to undo" and the like
 
     def __init__(self, model_path: str | None = None, prefs: Preferences | None = None) -> None:
         super().__init__()
@@ -182,15 +101,22 @@ class MainWindow(QMainWindow):
         self.busy_task: Any = None
         self.preview: Any = None
         self.history: Any = None
+        self.live_panel: Any = None
         self._pending_rows: deque[TrackRow] = deque()
         self._scan_started = 0.0
+        self._spectrogram_path: str | None = None
+        self._saved_decisions: dict[str, Any] | None = None
 
         self.model = TrackTableModel(self)
-        self.model.names = dict(self.prefs.genre_names)
+        self.batch = self.model.batch
+        self.batch.set_names(self.prefs.genre_names)
+        self._apply_write_policy()
         self.proxy = TrackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.tree_model = LibraryTreeModel(self.model, self)
         self._build_ui()
         self._build_actions()
+        self._build_menus()
         self.setAcceptDrops(True)
 
         self._drain_timer = QTimer(self)
@@ -200,13 +126,25 @@ class MainWindow(QMainWindow):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(120)
         self._detail_timer.timeout.connect(self._load_detail)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self._save_decisions)
         self.player.state.connect(self.detail.set_player_state)
-        self.player.error.connect(self.detail.set_player_error)
+        self.player.error.connect(self._player_error)
         self.detail.play_requested.connect(self.player.play)
         self.detail.stop_requested.connect(self.player.stop)
+        # Edits made in the table's own editor reach the batch directly: coalesce their
+        # dataChanged signals into one refresh.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_review)
+        self.model.dataChanged.connect(self._refresh_timer.start)
         self._update_folder_label()
-        self._update_actions()
+        self.refresh_review()
         self.resize(1280, 780)
+        self.splitter.setSizes([800, 480])
 
     # --- construction ---------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -219,38 +157,28 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter = QComboBox()
         self.status_filter.addItems(list(STATUS_FILTERS))
         self.status_filter.setToolTip("Show only tracks in this state")
-        self.status_filter.currentTextChanged.connect(self.proxy.set_status_filter)
+        self.status_filter.currentTextChanged.connect(self._apply_status_filter)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the file name
-        header.setMinimumSectionSize(40)
-        for col, width in enumerate((160, 140, 110, 120, 100, 110, 80, 80)):
-            self.table.setColumnWidth(col, width)
-        self.table.setItemDelegateForColumn(
-            COL_PREDICTED, GenreDelegate(self.genre_choices, self.table)
-        )
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.table = self._build_table()
+        self.tree = LibraryTreeView(self.tree_model)
+        self.tree.paths_selected.connect(self.select_paths)
+        self.views = QTabWidget()
+        self.views.addTab(self.table, "Tracks")
+        self.views.addTab(self.tree, "Albums")
+        self.views.setTabToolTip(TAB_TRACKS, "Every track, flat: sort and filter")
+        self.views.setTabToolTip(TAB_ALBUMS, "Albums (or folders) with their consensus genre")
+        self.views.currentChanged.connect(self._view_changed)
+        self.review_keys = ReviewKeys(self)
+        for view in (self.table, self.tree):
+            view.installEventFilter(self.review_keys)
+        self.review_keys.accept_requested.connect(self.accept_current)
+        self.review_keys.genre_requested.connect(self.set_genre_by_number)
+        self.review_keys.step_requested.connect(self.step_review)
 
         self.detail = DetailPane()
         filters = QHBoxLayout()
@@ -261,39 +189,74 @@ class MainWindow(QMainWindow):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(4, 4, 4, 0)
         lv.addLayout(filters)
-        lv.addWidget(self.table, 1)
+        lv.addWidget(self.views, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self.errors = ErrorsPanel()
-        self.errors_dock = QDockWidget("Errors", self)
-        self.errors_dock.setObjectName("errors")
-        self.errors_dock.setWidget(self.errors)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.errors_dock)
+        self.errors_dock = self._dock("Errors", "errors", self.errors)
         self.errors.count_changed.connect(
             lambda n: self.errors_dock.setWindowTitle(f"Errors ({n})" if n else "Errors")
         )
-        self.errors_dock.hide()
-        self.live_dock = QDockWidget("Live", self)
-        self.live_dock.setObjectName("live")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.live_dock)
-        self.live_dock.hide()
+        self.live_dock = self._dock("Live", "live", None)
         self.live_dock.visibilityChanged.connect(self._live_visibility)
-        self.live_panel: Any = None
+        self.tabifyDockWidget(self.errors_dock, self.live_dock)
+        for dock in (self.errors_dock, self.live_dock):
+            dock.hide()
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.progress_label = QLabel("")
+        # Permanent widgets: a hovered action's status tip never wipes them.
+        self.count_label = QLabel("")
+        self.message_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.message_label, 1)
         self.statusBar().addPermanentWidget(self.progress_label)
         self.statusBar().addPermanentWidget(self.progress)
-        self.count_label = QLabel("")
-        self.statusBar().addWidget(self.count_label)
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # "01 Long ti…tle.flac"
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(40)
+        char = self.fontMetrics().horizontalAdvance("x")
+        for col, chars in enumerate((36, 20, 16, 18, 14, 16, 9, 10)):
+            table.setColumnWidth(col, chars * char + 12)
+        table.setItemDelegateForColumn(COL_PREDICTED, GenreDelegate(self.genre_choices, table))
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        return table
+
+    def _dock(self, title: str, name: str, widget: QWidget | None) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        if widget is not None:
+            dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
         act = QAction(text, self)
@@ -310,61 +273,69 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         k = QKeySequence.StandardKey
-        self.act_open = self._action(
-            "&Open folder…", self.choose_folder, k.Open, "Choose the music folder to scan"
-        )
-        self.act_scan = self._action(
+        a = self._action
+        self.act_open = a("&Open folder…", self.choose_folder, k.Open, "Choose the music folder")
+        self.act_scan = a(
             "&Scan", self.start_scan, "F5", "Scan the folder and classify new or changed files"
         )
-        self.act_stop = self._action(
+        self.act_stop = a(
             "S&top", self.stop_scan, "Ctrl+.", "Stop the scan; everything finished so far is kept"
         )
-        self.act_accept = self._action(
+        self.act_accept = a(
             "&Accept above",
             self.accept_above,
             "Ctrl+Shift+A",
             "Accept every prediction at or above the confidence",
         )
-        self.act_override = self._action(
-            "Set &genre…",
-            self.ask_override,
-            "Ctrl+G",
-            "Set the genre of the selected tracks by hand",
+        self.act_override = a(
+            "Set &genre…", self.ask_override, "Ctrl+G", "Set the genre of the selected tracks"
         )
-        self.act_clear = self._action(
+        self.act_clear = a(
             "&Clear choice",
             self.clear_choice,
             "Ctrl+Backspace",
             "Forget overrides and acceptances of the selected tracks",
         )
-        self.act_write = self._action(
+        self.act_write = a(
             "&Write tags…",
             self.write_tags,
             "Ctrl+T",
             "Preview, then write genre tags for accepted and overridden tracks (or the selection)",
         )
-        self.act_undo = self._action(
+        self.act_undo = a(
             "&Undo last batch", self.undo_last, k.Undo, "Restore the genres the last batch replaced"
         )
-        self.act_history = self._action(
+        self.act_history = a(
             "&History…", self.show_history, "Ctrl+H", "All tag batches; undo any of them"
         )
-        self.act_settings = self._action(
-            "Se&ttings…",
-            self.show_settings,
-            k.Preferences,
-            "Policy, threshold, names, workers, model",
+        self.act_settings = a(
+            "Se&ttings…", self.show_settings, k.Preferences, "Policy, threshold, names, model"
         )
-        self.act_about = self._action("&About", self.show_about, "F1", "Version and the model card")
-        self.act_live = self._action(
-            "&Live", self.toggle_live, "Ctrl+L", "Classify what the microphone hears"
-        )
-        self.act_errors = self.errors_dock.toggleViewAction()
-        self.act_errors.setShortcut(QKeySequence("Ctrl+E"))
-        self.act_quit = self._action("&Quit", self.close, k.Quit)
-        self.act_search = self._action("Find", self._focus_search, k.Find)
         if not self.act_settings.shortcut().toString():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_about = a("&About", self.show_about, "F1", "Version and the model card")
+        self.act_live = a("&Live", self.toggle_live, "Ctrl+L", "Classify what the microphone hears")
+        self.act_errors = self.errors_dock.toggleViewAction()
+        self.act_errors.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_quit = a("&Quit", self.close, k.Quit)
+        self.act_search = a("Find", self._focus_search, k.Find)
+        # Keyboard review: the keys themselves are read by ReviewKeys on the views; the menu
+        # entries show them ("\t" puts the key on the right) and work with the mouse.
+        self.act_next = a(
+            "&Next to review\tN", lambda: self.step_review(1), None, "Next uncertain track (N)"
+        )
+        self.act_prev = a(
+            "&Previous to review\tShift+N",
+            lambda: self.step_review(-1),
+            None,
+            "Previous uncertain track (Shift+N)",
+        )
+        self.act_accept_one = a(
+            "Accept &this genre\tEnter",
+            self.accept_current,
+            None,
+            "Take the model's genre for the selected tracks and go on (Enter)",
+        )
         QShortcut(
             QKeySequence("Space"),
             self.table,
@@ -379,6 +350,7 @@ class MainWindow(QMainWindow):
         self.accept_spin.setPrefix("≥ ")
         self.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
 
+    def _build_menus(self) -> None:
         bar = QToolBar("Main")
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -396,12 +368,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
         menu = self.menuBar()
-        m = menu.addMenu("&File")
+        self.file_menu = m = menu.addMenu("&File")
         for a in (self.act_open, self.act_scan, self.act_stop):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = menu.addMenu("&Edit")
+        self.edit_menu = m = menu.addMenu("&Edit")
         for a in (self.act_search, self.act_accept, self.act_override, self.act_clear):
             m.addAction(a)
         m.addSeparator()
@@ -409,11 +381,23 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.act_settings)
-        m = menu.addMenu("&View")
+        self.review_menu = m = menu.addMenu("&Review")
+        for a in (self.act_next, self.act_prev, self.act_accept_one):
+            m.addAction(a)
+        self.genre_menu = m.addMenu("Set genre &to")
+        self.genre_menu.aboutToShow.connect(self._fill_genre_menu)
+        self.view_menu = m = menu.addMenu("&View")
         m.addAction(self.act_errors)
         m.addAction(self.act_live)
-        m = menu.addMenu("&Help")
+        self.help_menu = m = menu.addMenu("&Help")
         m.addAction(self.act_about)
+
+    def _fill_genre_menu(self) -> None:
+        self.genre_menu.clear()
+        for i, name in enumerate(self.genre_choices()):
+            key = GENRE_KEYS[i] if i < len(GENRE_KEYS) else ""
+            act = self.genre_menu.addAction(f"{name}\t{key}" if key else name)
+            act.triggered.connect(lambda *_, n=i: self.set_genre_by_number(n))
 
     # --- helpers ----------------------------------------------------------------------------
     def model_path(self) -> str:
@@ -421,7 +405,7 @@ class MainWindow(QMainWindow):
 
     def genre_choices(self) -> list[str]:
         classes = self.card.classes if self.card is not None else tuple(DEFAULT_DISPLAY_NAMES)
-        return [display_name(c, self.model.names) for c in classes]
+        return [display_name(c, self.batch.names) for c in classes]
 
     def scanning(self) -> bool:
         return self.scan_worker is not None
@@ -440,34 +424,70 @@ class MainWindow(QMainWindow):
         self.last_message = box
         return box
 
+    def say(self, text: str) -> None:
+        """The outcome of the last action, in the status bar until the next one."""
+        self.message_label.setText(text)
+
     def _update_folder_label(self) -> None:
         self.folder_label.setText(self.folder or "No folder chosen: Open or drop one here")
         self.folder_label.setToolTip(self.folder or "")
 
+    def _apply_write_policy(self) -> None:
+        p = self.prefs
+        self.batch.write_policy = WritePolicy(p.policy, p.threshold, p.top_k)
+
+    # --- the review state, shown ------------------------------------------------------------
+    def refresh_review(self) -> None:
+        """Counts, actions, errors, the detail pane's "after write" and the saved decisions:
+        everything that follows from the batch, in one place."""
+        self._refresh_timer.stop()
+        self._update_actions()
+        self._show_current_row()
+        self.errors.set_entries(self.batch.failures())
+        if self._saved_decisions is not None:
+            self._save_timer.start()
+
     def _update_actions(self) -> None:
         scanning = self.scanning()
         busy = self.busy_task is not None
+        has_rows = len(self.batch) > 0
         self.act_scan.setEnabled(bool(self.folder) and not scanning)
         self.act_stop.setEnabled(scanning)
         self.act_open.setEnabled(not scanning)
-        self.act_write.setEnabled(not scanning and not busy and self.model.rowCount() > 0)
+        self.act_write.setEnabled(not scanning and not busy and has_rows)
         self.act_undo.setEnabled(not scanning and not busy)
+        self.act_accept.setEnabled(has_rows)
         has_sel = self.table.selectionModel().hasSelection()
-        self.act_override.setEnabled(has_sel)
-        self.act_clear.setEnabled(has_sel)
+        for act in (self.act_override, self.act_clear, self.act_accept_one):
+            act.setEnabled(has_sel)
         self.act_settings.setEnabled(not scanning)
         self._update_counts()
 
     def _update_counts(self) -> None:
-        rows = self.model.rows()
-        todo = sum(1 for r in rows if r.to_write and not r.written)
+        c = self.batch.counts()
         shown = self.proxy.rowCount()
-        text = f"{len(rows)} tracks"
-        if shown != len(rows):
-            text += f", {shown} shown"
-        if todo:
-            text += f", {todo} to write"
-        self.count_label.setText(text)
+        parts = [f"{c.tracks} tracks"]
+        if shown != c.tracks:
+            parts.append(f"{shown} shown")
+        if c.uncertain:
+            parts.append(f"{c.uncertain} uncertain")
+        if c.failed:
+            parts.append(f"{c.failed} failed")
+        if c.to_write:
+            parts.append(f"{c.to_write} to write")
+        self.count_label.setText(", ".join(parts))
+        self.count_label.setToolTip(
+            f"{c.to_write} files will change when you write ({self.prefs.policy} policy, "
+            f"threshold {self.prefs.threshold:.0%}); {c.decided} tracks decided"
+        )
+
+    def _apply_search(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self._update_counts()
+
+    def _apply_status_filter(self, status: str) -> None:
+        self.proxy.set_status_filter(status)
+        self._update_counts()
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -486,6 +506,7 @@ class MainWindow(QMainWindow):
         if self.scanning() or self.model.rowCount():
             return
         folder = self.folder
+        self._load_decisions(folder)
         self.host.run_task(
             load_library_job(folder, self.model_path()),
             lambda rows: self._known_loaded(folder, rows),
@@ -494,10 +515,32 @@ class MainWindow(QMainWindow):
     def _known_loaded(self, folder: str, rows: list[TrackRow]) -> None:
         if folder == self.folder and not self.scanning() and not self.model.rowCount():
             self._pending_rows.extend(rows)
-            self.errors.add([(r.path, r.error) for r in rows if r.status == FAILED])
             self._drain_rows()
             if self._pending_rows:
                 self._drain_timer.start()
+            if any(r.status == FAILED for r in rows):
+                self.errors_dock.show()
+
+    def _load_decisions(self, folder: str) -> None:
+        """Decisions saved in an earlier session (applied as their rows arrive)."""
+        self._saved_decisions = None
+
+        def loaded(saved: dict[str, Any]) -> None:
+            if folder == self.folder:
+                self.model.restore_decisions(saved)
+                self._saved_decisions = saved
+                self.refresh_review()
+
+        self.host.run_task(lambda _p, _c: load_decisions(folder), loaded, lambda _m: loaded({}))
+
+    def _save_decisions(self) -> None:
+        if self._saved_decisions is None or not self.folder:
+            return
+        decisions, folder = self.batch.decisions(), self.folder
+        if decisions == self._saved_decisions:
+            return
+        self._saved_decisions = decisions
+        self.host.run_task(lambda _p, _c: save_decisions(folder, decisions), lambda _r: None)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -509,16 +552,18 @@ class MainWindow(QMainWindow):
     def set_folder(self, folder: str, scan: bool = False) -> None:
         """Switch to another folder (remembered for the next start)."""
         folder = os.path.abspath(folder)
-        if folder != self.folder:
-            self.model.clear()
-            self._pending_rows.clear()
-            self.errors.clear()
-            self.detail.show_row(None, self.model.names)
-        self.folder = folder
+        if folder != self.folder or self._saved_decisions is None:
+            if folder != self.folder:
+                self._flush_decisions()
+                self.model.clear()
+                self._pending_rows.clear()
+                self.detail.show_row(None, self.batch.names)
+            self.folder = folder
+            self._load_decisions(folder)
         self.prefs.last_folder = folder
         self.prefs.save()
         self._update_folder_label()
-        self._update_actions()
+        self.refresh_review()
         if scan:
             self.start_scan()
         elif not self.model.rowCount():
@@ -542,7 +587,7 @@ class MainWindow(QMainWindow):
         if not os.path.isdir(self.folder):
             self.notify("Folder not found", f"The folder {self.folder} does not exist (any more).")
             return
-        self.errors.clear()
+        self.batch.scan_problems.clear()
         worker = ScanWorker(self.folder, self.model_path(), self.prefs.workers, self.pools)
         worker.model_ready.connect(self._model_ready)
         worker.failed.connect(self._scan_failed)
@@ -554,7 +599,7 @@ class MainWindow(QMainWindow):
         self.progress_label.setText("Scanning…")
         self.host.start(worker, [worker.finished])
         self._drain_timer.start()
-        self._update_actions()
+        self.refresh_review()
 
     def stop_scan(self) -> None:
         if self.scan_worker is not None:
@@ -579,11 +624,12 @@ class MainWindow(QMainWindow):
             what = "Scan stopped" if report.cancelled else "Scan finished"
             self.progress_label.setText(
                 f"{what}: {report.files} files, {report.classified} classified, "
-                f"{report.failed} failed in {_fmt_duration(report.elapsed_s)}"
+                f"{report.failed + report.known_failures} failed "
+                f"in {_fmt_duration(report.elapsed_s)}"
             )
+        self.refresh_review()
         if self.errors.count():
             self.errors_dock.show()
-        self._update_actions()
         self._load_detail()
         self.scan_finished.emit(report)
 
@@ -597,8 +643,10 @@ class MainWindow(QMainWindow):
 
     def _drain_buffer(self, worker: ScanWorker) -> None:
         rows, problems, progress, final = worker.buffer.take()
+        # Files' failures reach the errors dock through their rows (status failed, with the
+        # reason); problems without a row (an unreadable folder) are kept beside them.
+        self.batch.note_scan_problems(problems)
         self._pending_rows.extend(rows)
-        self.errors.add(problems)
         if progress is not None:
             self._show_progress(progress)
         if final is not None:
@@ -614,7 +662,7 @@ class MainWindow(QMainWindow):
         current = self.detail.path
         if current and any(r.path == current for r in batch):
             self._show_current_row()
-        self._update_counts()
+        self.refresh_review()
         if self.model.rowCount() and not self.table.selectionModel().currentIndex().isValid():
             self.table.selectionModel().setCurrentIndex(
                 self.proxy.index(0, 0),
@@ -639,19 +687,51 @@ class MainWindow(QMainWindow):
             self.progress.setRange(0, 0)
             self.progress_label.setText(f"{phase}: {p.done} files")
 
-    # --- selection and detail ----------------------------------------------------------------
+    # --- selection, views and detail ------------------------------------------------------------
     def current_row(self) -> TrackRow | None:
         idx = self.table.selectionModel().currentIndex()
         if not idx.isValid():
             return None
         return self.model.row(self.proxy.mapToSource(idx).row())
 
+    def select_paths(self, paths: list[str]) -> None:
+        """Select these tracks in the table (the tree's choice: one track or an album); the
+        first becomes the current track."""
+        sel = QItemSelection()
+        first = QModelIndex()
+        for p in paths:
+            i = self.batch.position(p)
+            if i is None:
+                continue
+            idx = self.proxy.mapFromSource(self.model.index(i, 0))
+            if not idx.isValid():
+                continue
+            first = first if first.isValid() else idx
+            sel.select(idx, idx.siblingAtColumn(self.model.columnCount() - 1))
+        if not first.isValid():
+            return
+        sm = self.table.selectionModel()
+        sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.table.scrollTo(first)
+
+    def _view_changed(self, tab: int) -> None:
+        self.tree_model.set_active(tab == TAB_ALBUMS)
+        row = self.current_row()
+        if tab == TAB_ALBUMS and row is not None:
+            self.tree.select_path(row.path)
+
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._show_current_row()
+        row = self.current_row()
+        if row is not None and self.views.currentIndex() == TAB_ALBUMS:
+            self.tree.select_path(row.path)
         self._detail_timer.start()
 
     def _show_current_row(self) -> None:
-        self.detail.show_row(self.current_row(), self.model.names)
+        row = self.current_row()
+        planned = self.batch.planned_genres(row) if row is not None and row.decided else None
+        self.detail.show_row(row, self.batch.names, planned)
 
     def _load_detail(self) -> None:
         """Tags and spectrogram of the current track, each in a worker."""
@@ -660,14 +740,14 @@ class MainWindow(QMainWindow):
             return
         path = row.path
         self.host.run_task(
-            lambda _p, _c: (path, all_tags(path)),
+            lambda _p, _c: (path, read_fields(path)),
             self._tags_loaded,
-            lambda msg: self.detail.set_tags([("error", msg)]),
+            lambda msg: self.detail.set_tags([]),
         )
         if (
             row.status == FAILED
             or self.detail.spectrogram.has_image()
-            and path == getattr(self, "_spectrogram_path", None)
+            and path == self._spectrogram_path
         ):
             return
         self._spectrogram_path = path
@@ -695,10 +775,10 @@ class MainWindow(QMainWindow):
             lambda msg: self.detail.set_spectrogram_error(path, msg),
         )
 
-    def _tags_loaded(self, result: tuple[str, list[tuple[str, str]]]) -> None:
-        path, tags = result
+    def _tags_loaded(self, result: tuple[str, list[Any]]) -> None:
+        path, fields = result
         if path == self.detail.path:
-            self.detail.set_tags(tags)
+            self.detail.set_tags(fields)
 
     def _spectrogram_loaded(self, result: tuple[str, Any, list[str]]) -> None:
         path, windows, labels = result
@@ -707,20 +787,72 @@ class MainWindow(QMainWindow):
     def _toggle_play(self) -> None:
         self.detail.play_button.click()
 
+    def _player_error(self, message: str) -> None:
+        self.detail.set_player_error(message)
+        self.say(message)
+
     # --- decisions ------------------------------------------------------------------------------
     def accept_above(self, threshold: float | None = None) -> int:
         value = self.accept_spin.value() if threshold is None else threshold
         n = self.model.accept_above(value)
-        self.statusBar().showMessage(f"Accepted {n} predictions at or above {value:.0%}", 5000)
-        self.proxy.invalidateFilter() if self.status_filter.currentText() != "All" else None
-        self._update_actions()
+        self.say(f"Accepted {n} predictions at or above {value:.0%}")
+        self._refilter()
+        self._show_current_row()
         return n
+
+    def accept_current(self) -> None:
+        """Enter: take the model's genre for the selected tracks, then go to the next row."""
+        rows = self.selected_source_rows()
+        n = self.model.accept_rows(rows)
+        self.say(f"Accepted the genre of {n} track{'s' if n != 1 else ''}")
+        self._after_keyboard_decision(len(rows))
+
+    def set_genre_by_number(self, number: int) -> None:
+        """Keys 1-9, 0: the n-th genre of the model for the selected tracks."""
+        choices = self.genre_choices()
+        rows = self.selected_source_rows()
+        if not 0 <= number < len(choices) or not rows:
+            return
+        self.set_override(rows, choices[number])
+        self.say(f"Genre of {len(rows)} track{'s' if len(rows) != 1 else ''}: {choices[number]}")
+        self._after_keyboard_decision(len(rows))
+
+    def _after_keyboard_decision(self, n_rows: int) -> None:
+        """One track decided: on to the next (like Picard's review); an album stays selected."""
+        if n_rows != 1 or self.views.currentIndex() != TAB_TRACKS:
+            return
+        idx = self.table.selectionModel().currentIndex()
+        nxt = self.proxy.index(idx.row() + 1, 0) if idx.isValid() else QModelIndex()
+        if nxt.isValid():
+            self._set_current_proxy_row(nxt.row())
+
+    def step_review(self, step: int) -> bool:
+        """N / Shift+N: the next / previous track (in the table's order) that needs a look."""
+        idx = self.table.selectionModel().currentIndex()
+        start = idx.row() if idx.isValid() else (-1 if step > 0 else self.proxy.rowCount())
+        i = start + step
+        while 0 <= i < self.proxy.rowCount():
+            if self.model.row(self.proxy.mapToSource(self.proxy.index(i, 0)).row()).needs_review:
+                self._set_current_proxy_row(i)
+                return True
+            i += step
+        self.say("No more uncertain tracks " + ("below" if step > 0 else "above"))
+        return False
+
+    def _set_current_proxy_row(self, row: int) -> None:
+        idx = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            idx,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(idx)
 
     def ask_override(self) -> None:
         rows = self.selected_source_rows()
         if not rows:
             return
-        current = self.model.predicted_text(self.model.row(rows[0]))
+        current = self.batch.predicted_text(self.model.row(rows[0]))
         choices = self.genre_choices()
         name, ok = QInputDialog.getItem(
             self,
@@ -735,24 +867,25 @@ class MainWindow(QMainWindow):
 
     def set_override(self, source_rows: list[int], name: str | None) -> None:
         self.model.set_override(source_rows, (name or "").strip() or None)
+        self._refilter()
         self._show_current_row()
-        self._update_actions()
 
     def clear_choice(self) -> None:
         rows = self.selected_source_rows()
         self.model.set_override(rows, None)
         self.model.set_accepted(rows, False)
+        self._refilter()
         self._show_current_row()
-        self._update_actions()
+
+    def _refilter(self) -> None:
+        if self.status_filter.currentText() != "All":
+            self.proxy.invalidateFilter()
+        self.refresh_review()
 
     # --- writing --------------------------------------------------------------------------------
     def rows_to_write(self) -> list[TrackRow]:
-        """Accepted and overridden rows; if there are none, the selected classified rows."""
-        rows = [r for r in self.model.rows() if r.to_write and not r.written]
-        if not rows:
-            rows = [self.model.row(i) for i in self.selected_source_rows()]
-            rows = [r for r in rows if r.genre or r.override]
-        return rows
+        """Decided rows; if there are none, the selected rows that have a genre."""
+        return self.batch.rows_to_write(self.selected_source_rows())
 
     def write_tags(self) -> None:
         """Open the preview for the rows to write; writing starts when it is accepted."""
@@ -760,74 +893,35 @@ class MainWindow(QMainWindow):
         if not rows:
             self.notify(
                 "Nothing to write",
-                "Accept predictions (Accept above) or set genres by hand first, or "
-                "select the tracks to write.",
+                "Accept predictions (Accept above, or Enter on a track) or set genres by hand "
+                "first, or select the tracks to write.",
                 QMessageBox.Icon.Information,
             )
             return
         from mgc_desktop.gui.dialogs.preview import PreviewDialog
 
-        snapshot = [
-            SimpleNamespace(
-                path=r.path,
-                genre=r.genre,
-                confidence=r.confidence,
-                probabilities=dict(r.probabilities),
-                uncertain=r.uncertain,
-                model_id=r.model_id or None,
-                override=r.override,
-            )
-            for r in rows
-        ]
+        rows_copy = snapshot(rows)
         dialog = PreviewDialog(self.prefs.policy, self.prefs.threshold, self)
+        dialog.note_for = self.batch.preview_note
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = dialog
-        dialog.replan_requested.connect(lambda pol, thr: self._plan(dialog, snapshot, pol, thr))
+        dialog.replan_requested.connect(lambda pol, thr: self._plan(dialog, rows_copy, pol, thr))
         dialog.accepted.connect(lambda: self._write(dialog.plan))
         dialog.finished.connect(lambda _: setattr(self, "preview", None))
         dialog.open()
-        self._plan(dialog, snapshot, self.prefs.policy, self.prefs.threshold)
+        self._plan(dialog, rows_copy, self.prefs.policy, self.prefs.threshold)
 
-    def _plan(self, dialog: Any, snapshot: list[Any], policy: str, threshold: float) -> None:
-        top_k, names = self.prefs.top_k, dict(self.model.names)
-
-        def job(progress: Any, cancel: threading.Event) -> list[Any]:
-            from mgc_desktop.tags import plan_file, plan_prediction
-
-            plan = []
-            for n, s in enumerate(snapshot):
-                if cancel.is_set():
-                    break
-                progress(n, len(snapshot))
-                if s.override:
-                    manual_policy = "replace" if policy == "fill" else policy
-                    plan.append(
-                        plan_file(
-                            s.path,
-                            [s.override],
-                            policy=manual_policy,
-                            why_not="manual",
-                            model_id="manual",
-                        )
-                    )
-                else:
-                    plan.append(
-                        plan_prediction(
-                            s, policy=policy, min_confidence=threshold, top_k=top_k, mapping=names
-                        )
-                    )
-            return plan
-
+    def _plan(self, dialog: Any, rows: list[Any], policy: str, threshold: float) -> None:
         def done(plan: list[Any]) -> None:
             if self.preview is dialog:
-                dialog.set_plan(plan)
+                dialog.set_plan(plan, threshold)
 
         def failed(msg: str) -> None:
             if self.preview is dialog:
                 dialog.set_error(msg)
 
         self.host.run_task(
-            job,
+            plan_job(rows, policy, threshold, self.prefs.top_k, self.batch.names),
             done,
             failed,
             lambda n, t: dialog.set_planning(n, t) if self.preview is dialog else None,
@@ -838,33 +932,22 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.progress_label.setText(text)
 
+    def _end_busy(self) -> None:
+        self.busy_task = None
+        self.progress.hide()
+        self.progress_label.setText("")
+
     def _write(self, plan: list[Any]) -> None:
-        writes = [i for i in plan if i.action == "write"]
-        if not writes:
+        if not any(i.action == "write" for i in plan):
             return
-        keep_mtime = self.prefs.keep_mtime
-
-        def job(progress: Any, cancel: threading.Event) -> Any:
-            from mgc_desktop.library.scanner import note_tag_batch
-            from mgc_desktop.tags import apply_plan
-
-            result = apply_plan(
-                plan,
-                batch_note="desktop app",
-                keep_mtime=keep_mtime,
-                progress_cb=lambda n, t, _p: progress(n, t),
-                cancel_event=cancel,
-            )
-            note_tag_batch(result.batch_id)  # tag-only change: keep the index's predictions
-            failed = {p for p, _ in result.errors}
-            genres = {i.path: current_genres(i.path) for i in writes}
-            return result, genres, failed
-
         self._begin_busy("Writing tags…")
         self.busy_task = self.host.run_task(
-            job, self._write_done, self._busy_failed, self._busy_progress
+            write_job(plan, self.prefs.keep_mtime),
+            self._write_done,
+            self._busy_failed,
+            self._busy_progress,
         )
-        self._update_actions()
+        self.refresh_review()
 
     def _busy_progress(self, n: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
@@ -872,25 +955,20 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{n} / {total}")
 
     def _busy_failed(self, message: str) -> None:
-        self.busy_task = None
-        self.progress.hide()
-        self.progress_label.setText("")
+        self._end_busy()
         self.notify("Tags were not written", message)
-        self._update_actions()
+        self.refresh_review()
 
-    def _write_done(self, out: tuple[Any, dict[str, tuple[str, ...]], set[str]]) -> None:
+    def _write_done(self, out: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]]) -> None:
         result, genres, failed = out
-        self.busy_task = None
-        self.progress.hide()
+        self._end_busy()
+        self.batch.note_write_errors(failed.items())
         self.model.set_current({p: g for p, g in genres.items() if p not in failed}, written=True)
         self.model.set_current({p: g for p, g in genres.items() if p in failed})
-        self.errors.add(result.errors)
-        if result.errors:
+        self.say(result.summary())
+        self._after_tag_change()
+        if failed:
             self.errors_dock.show()
-        self.progress_label.setText(result.summary())
-        self._show_current_row()
-        self._load_detail()
-        self._update_actions()
         self.write_finished.emit(result)
 
     def undo_last(self) -> None:
@@ -900,45 +978,37 @@ class MainWindow(QMainWindow):
         """Undo one batch (None: the last one still in effect) in a worker."""
         if self.busy_task is not None:
             return
-        row_paths = [r.path for r in self.model.rows()]
-
-        def job(progress: Any, cancel: threading.Event) -> Any:
-            from mgc_desktop.library.scanner import note_tag_batch
-            from mgc_desktop.tags import Journal, undo_batch
-
-            try:
-                result = undo_batch(batch_id, progress_cb=lambda n, t, _p: progress(n, t))
-            except LookupError as exc:
-                return str(exc), {}
-            note_tag_batch(result.batch_id)
-            with Journal() as journal:
-                touched = {c.path for c in journal.changes(result.batch_id, states=("done",))}
-            genres = {p: current_genres(p) for p in row_paths if os.path.realpath(p) in touched}
-            return result, genres
-
         self._begin_busy("Undoing…")
         self.busy_task = self.host.run_task(
-            job, self._undo_done, self._busy_failed, self._busy_progress
+            undo_job(batch_id, [r.path for r in self.batch.rows()]),
+            self._undo_done,
+            self._busy_failed,
+            self._busy_progress,
         )
-        self._update_actions()
+        self.refresh_review()
 
     def _undo_done(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
         result, genres = out
-        self.busy_task = None
-        self.progress.hide()
+        self._end_busy()
         if isinstance(result, str):
-            self.progress_label.setText("")
-            self.notify("Nothing to undo", result.capitalize() + ".", QMessageBox.Icon.Information)
+            message = result[:1].upper() + result[1:] + "."
+            self.say(message)
+            self.refresh_review()
+            self.notify("Nothing to undo", message, QMessageBox.Icon.Information)
+            self.undo_refused.emit(message)
             return
         self.model.set_current(genres, written=False)
-        self.errors.add(result.errors)
-        self.progress_label.setText(result.undo_summary())
-        self._show_current_row()
-        self._load_detail()
-        self._update_actions()
+        self.batch.note_write_errors(result.errors)
+        self.say(result.undo_summary())
+        self._after_tag_change()
         if self.history is not None:
             self._refresh_history()
         self.undo_finished.emit(result)
+
+    def _after_tag_change(self) -> None:
+        self._refilter()
+        self._show_current_row()
+        self._load_detail()
 
     # --- dialogs --------------------------------------------------------------------------------
     def show_history(self) -> None:
@@ -953,16 +1023,13 @@ class MainWindow(QMainWindow):
         self._refresh_history()
 
     def _refresh_history(self) -> None:
-        def job(progress: Any, cancel: threading.Event) -> Any:
-            from mgc_desktop.tags import list_batches
-
-            return list_batches()
-
         def done(batches: Any) -> None:
             if self.history is not None:
                 self.history.set_batches(batches)
 
-        self.host.run_task(job, done, lambda msg: self.notify("Cannot read the history", msg))
+        self.host.run_task(
+            history_job(), done, lambda msg: self.notify("Cannot read the history", msg)
+        )
 
     def validate_model(self, path: str, on_ok: Any, on_error: Any) -> None:
         """Open a model file in a worker; IncompatibleModel's message goes to on_error."""
@@ -992,8 +1059,9 @@ class MainWindow(QMainWindow):
             self.host.run_task(lambda _p, _c: pools.close(), lambda _r: None)
         if prefs.genre_names != old.genre_names:
             self.model.set_names(prefs.genre_names)
-            self._show_current_row()
-        self.accept_spin.setValue(max(self.accept_spin.value(), 0.0))
+        self._apply_write_policy()
+        self._show_current_row()
+        self.refresh_review()
 
     def show_about(self) -> None:
         from mgc_desktop.gui.dialogs.about import AboutDialog
@@ -1019,17 +1087,32 @@ class MainWindow(QMainWindow):
     # --- live -----------------------------------------------------------------------------------
     def toggle_live(self) -> None:
         self.live_dock.setVisible(not self.live_dock.isVisible())
+        if self.live_dock.isVisible():
+            self.live_dock.raise_()
 
     def _live_visibility(self, visible: bool) -> None:
         if visible and self.live_panel is None:
             from mgc_desktop.gui.live_panel import LivePanel
 
-            self.live_panel = LivePanel(self.model_path, lambda: self.model.names, self.host)
+            self.live_panel = LivePanel(self.model_path, lambda: self.batch.names, self.host)
             self.live_dock.setWidget(self.live_panel)
         if not visible and self.live_panel is not None:
             self.live_panel.stop()
 
     # --- shutdown -------------------------------------------------------------------------------
+    def _flush_decisions(self) -> None:
+        """Save decisions now (closing, or leaving the folder)."""
+        self._save_timer.stop()
+        if self._saved_decisions is None or not self.folder:
+            return
+        decisions = self.batch.decisions()
+        if decisions != self._saved_decisions:
+            try:
+                save_decisions(self.folder, decisions)
+                self._saved_decisions = decisions
+            except Exception as exc:  # noqa: BLE001 - a locked index must not block closing
+                self.say(f"Could not save your decisions: {exc}")
+
     def closeEvent(self, event: Any) -> None:
         self.player.stop()
         if self.live_panel is not None:
@@ -1038,5 +1121,6 @@ class MainWindow(QMainWindow):
             self.scan_worker.cancel.set()
         self._drain_timer.stop()
         self.host.stop_all()
+        self._flush_decisions()
         self.pools.close()
         super().closeEvent(event)

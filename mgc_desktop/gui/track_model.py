@@ -1,4 +1,5 @@
-"""The track table: a QAbstractTableModel over plain rows, and a filtering proxy.
+"""The track table: a QAbstractTableModel over the review batch (review.ReviewBatch), and a
+filtering proxy.
 
 Built for 50,000 rows: rows are plain Python objects in a list with a path -> row dict, updates
 arrive in batches (one dataChanged per contiguous run of rows, never one signal per cell), the
@@ -8,9 +9,7 @@ Python's sort on a key (one C++ -> Python call per row instead of two per compar
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +22,27 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from mgc_desktop.tags.names import display_name
+from mgc_desktop.gui.review import (
+    CLASSIFIED,
+    FAILED,
+    QUEUED,
+    SILENT,
+    UNCERTAIN,
+    ReviewBatch,
+    TrackRow,
+    genre_label,
+)
+
+__all__ = [
+    "CLASSIFIED",
+    "FAILED",
+    "QUEUED",
+    "SILENT",
+    "UNCERTAIN",
+    "TrackFilterProxy",
+    "TrackRow",
+    "TrackTableModel",
+]
 
 COLUMNS = (
     "File",
@@ -46,87 +65,33 @@ COLUMNS = (
     COL_STATUS,
 ) = range(len(COLUMNS))
 
-# Row states, in the order a track goes through them.
-QUEUED, CLASSIFIED, UNCERTAIN = "queued", "classified", "uncertain"
-SILENT, FAILED = "silent", "failed"
 STATUS_FILTERS = ("All", "Classified", "Uncertain", "Failed", "Queued", "To write", "Written")
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the TrackRow itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-@dataclass
-class TrackRow:
-    """One file in the table. `override` (a display name) and `accepted` are the user's
-    decisions; `current` holds the genres read from the file."""
-
-    path: str
-    title: str = ""
-    artist: str = ""
-    album: str = ""
-    current: tuple[str, ...] = ()
-    genre: str | None = None  # predicted class key
-    confidence: float = 0.0
-    probabilities: dict[str, float] = field(default_factory=dict)
-    uncertain: bool = False
-    status: str = QUEUED
-    error: str = ""
-    note: str = ""
-    model_id: str = ""
-    duration_s: float = 0.0
-    override: str | None = None
-    accepted: bool = False
-    written: bool = False
-    haystack: str = ""
-
-    @property
-    def file_name(self) -> str:
-        return os.path.basename(self.path)
-
-    @property
-    def to_write(self) -> bool:
-        """Whether the next "Write tags" includes this row."""
-        return self.override is not None or self.accepted
-
-    def refresh_haystack(self, names: Mapping[str, str] | None = None) -> None:
-        """Lower-case text the search box matches against (kept so filtering stays cheap)."""
-        predicted = display_name(self.genre, names) if self.genre else ""
-        self.haystack = "\n".join(
-            (
-                self.file_name,
-                self.title,
-                self.artist,
-                self.album,
-                "; ".join(self.current),
-                predicted,
-                self.override or "",
-            )
-        ).casefold()
-
-    def status_text(self) -> str:
-        if self.written:
-            return "written"
-        if self.override is not None:
-            return "override"
-        if self.accepted:
-            return "accepted"
-        return self.status
-
-
 class TrackTableModel(QAbstractTableModel):
-    """All scanned tracks. Only the GUI thread touches it; workers hand rows over in batches."""
+    """All scanned tracks, as a table. The rows and decisions live in `batch`; every change
+    goes through here so the views hear of it. Only the GUI thread touches it."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, batch: ReviewBatch | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TrackRow] = []
-        self._index: dict[str, int] = {}
-        self.names: dict[str, str] = {}
+        self.batch = batch or ReviewBatch()
         self._bold = QFont()
         self._bold.setBold(True)
 
+    @property
+    def names(self) -> dict[str, str]:
+        return self.batch.names
+
+    @names.setter
+    def names(self, names: Mapping[str, str]) -> None:
+        self.batch.set_names(names)
+
     # --- reading -----------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.batch)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -140,24 +105,21 @@ class TrackTableModel(QAbstractTableModel):
         return None
 
     def row(self, i: int) -> TrackRow:
-        return self._rows[i]
+        return self.batch.row(i)
 
     def rows(self) -> list[TrackRow]:
-        return self._rows
+        return self.batch.rows()
 
     def row_for_path(self, path: str) -> TrackRow | None:
-        i = self._index.get(path)
-        return None if i is None else self._rows[i]
+        return self.batch.row_for_path(path)
 
     def predicted_text(self, r: TrackRow) -> str:
-        if r.override is not None:
-            return r.override
-        return display_name(r.genre, self.names) if r.genre else ""
+        return self.batch.predicted_text(r)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid():
             return None
-        r = self._rows[index.row()]
+        r = self.batch.row(index.row())
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             if col == COL_FILE:
@@ -186,15 +148,7 @@ class TrackTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return _sort_key(r, col, self)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_STATUS and r.error:
-                return r.error
-            if col == COL_STATUS and r.note:
-                return r.note
-            if col == COL_FILE:
-                return r.path
-            if col == COL_PREDICTED:
-                return "Double-click (or F2) to set this track's genre by hand"
-            return None
+            return _tooltip(r, col, self.names)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_CONFIDENCE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and col == COL_PREDICTED and r.override is not None:
@@ -219,145 +173,81 @@ class TrackTableModel(QAbstractTableModel):
     # loses a reference to True on every call (the interpreter then aborts at exit). Edits go
     # through GenreDelegate.setModelData -> set_override instead.
 
-    # --- batched changes -------------------------------------------------------------------
+    # --- batched changes (each delegates to the batch, then tells the views) ---------------
     def add_rows(self, rows: Sequence[TrackRow]) -> None:
         """Append new rows (paths already present are updated instead)."""
-        fresh = [r for r in rows if r.path not in self._index]
-        known = [r for r in rows if r.path in self._index]
+        fresh, changed = self.batch.add_rows(rows)
         if fresh:
-            start = len(self._rows)
+            start = len(self.batch)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
-            for i, r in enumerate(fresh, start):
-                r.refresh_haystack(self.names)
-                self._rows.append(r)
-                self._index[r.path] = i
+            self.batch.append(fresh)
             self.endInsertRows()
-        if known:
-            self.replace_rows(known)
+        self._emit_changed(changed)
 
     def replace_rows(self, rows: Iterable[TrackRow]) -> None:
         """Swap in new versions of known rows, keeping the user's decisions on them."""
-        changed = []
-        for r in rows:
-            i = self._index.get(r.path)
-            if i is None:
-                continue
-            old = self._rows[i]
-            if _same_content(old, r):
-                continue
-            r.override, r.accepted = old.override, old.accepted and r.genre is not None
-            r.refresh_haystack(self.names)
-            self._rows[i] = r
-            changed.append(i)
-        self._emit_changed(changed)
-
-    def update(self, paths: Iterable[str], **fields: Any) -> None:
-        """Set fields on the rows of these paths (e.g. current genres after a write)."""
-        changed = []
-        for p in paths:
-            i = self._index.get(p)
-            if i is None:
-                continue
-            r = self._rows[i]
-            for k, v in fields.items():
-                setattr(r, k, v)
-            r.refresh_haystack(self.names)
-            changed.append(i)
-        self._emit_changed(changed)
+        self._emit_changed(self.batch.replace_rows(rows))
 
     def set_current(self, genres: Mapping[str, Sequence[str]], written: bool | None = None) -> None:
         """New stored genres per path (after a write or an undo)."""
-        changed = []
-        for p, values in genres.items():
-            i = self._index.get(p)
-            if i is None:
-                continue
-            r = self._rows[i]
-            r.current = tuple(values)
-            if written is not None:
-                r.written = written
-                if written:
-                    r.accepted, r.override = False, None
-            r.refresh_haystack(self.names)
-            changed.append(i)
-        self._emit_changed(changed)
+        self._emit_changed(self.batch.set_current(genres, written))
 
     def set_override(self, rows: Iterable[int], name: str | None) -> None:
         """A manual genre for these rows (None: back to the prediction)."""
-        changed = []
-        for i in rows:
-            r = self._rows[i]
-            r.override = name
-            r.written = False
-            r.refresh_haystack(self.names)
-            changed.append(i)
-        self._emit_changed(changed)
+        self._emit_changed(self.batch.set_override(rows, name))
 
     def set_accepted(self, rows: Iterable[int], accepted: bool) -> None:
-        changed = []
-        for i in rows:
-            r = self._rows[i]
-            if accepted and not r.genre:
-                continue
-            r.accepted = accepted
-            if accepted:
-                r.written = False
-            changed.append(i)
+        self._emit_changed(self.batch.set_accepted(rows, accepted))
+
+    def accept_rows(self, rows: Iterable[int]) -> int:
+        """Accept these rows' predictions (see ReviewBatch.accept_rows); returns how many."""
+        changed = self.batch.accept_rows(rows)
         self._emit_changed(changed)
+        return len(changed)
 
     def accept_above(self, threshold: float) -> int:
         """Accept every classified, certain prediction at or above the threshold."""
-        rows = [
-            i
-            for i, r in enumerate(self._rows)
-            if r.genre
-            and not r.uncertain
-            and r.confidence >= threshold
-            and r.override is None
-            and not r.accepted
-            and not r.written
-        ]
-        self.set_accepted(rows, True)
-        return len(rows)
+        changed = self.batch.accept_above(threshold)
+        self._emit_changed(changed)
+        return len(changed)
+
+    def restore_decisions(self, saved: Mapping[str, Mapping[str, Any]]) -> int:
+        """Saved decisions (from an earlier session) onto the rows they belong to."""
+        changed = self.batch.restore(saved)
+        self._emit_changed(changed)
+        return len(changed)
 
     def set_names(self, names: Mapping[str, str]) -> None:
         """New genre display names: every row's text changes."""
-        self.names = dict(names)
-        for r in self._rows:
-            r.refresh_haystack(self.names)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1)
-            )
+        self.batch.set_names(names)
+        if len(self.batch):
+            self._emit_changed([0, len(self.batch) - 1], contiguous=True)
 
     def retain(self, paths: set[str]) -> int:
         """Drop rows whose path is not in `paths` (files the scan pruned from the index)."""
-        gone = [i for i, r in enumerate(self._rows) if r.path not in paths]
-        runs: list[list[int]] = []
-        for i in gone:
-            if runs and runs[-1][1] == i - 1:
-                runs[-1][1] = i
-            else:
-                runs.append([i, i])
-        for first, last in reversed(runs):  # from the end, so earlier indexes stay valid
+        runs = self.batch.retain(paths)
+        for first, last in runs:
             self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
+            self.batch.remove_run(first, last)
             self.endRemoveRows()
-        if gone:
-            self._index = {r.path: i for i, r in enumerate(self._rows)}
-        return len(gone)
+        if runs:
+            self.batch.reindex()
+        return sum(b - a + 1 for a, b in runs)
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._index = [], {}
+        self.batch.clear()
         self.endResetModel()
 
-    def _emit_changed(self, rows: list[int]) -> None:
+    def _emit_changed(self, rows: list[int], contiguous: bool = False) -> None:
         """One dataChanged per contiguous run of rows."""
         if not rows:
             return
-        rows = sorted(set(rows))
         last_col = len(COLUMNS) - 1
+        if contiguous:
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last_col))
+            return
+        rows = sorted(set(rows))
         start = prev = rows[0]
         for i in rows[1:] + [None]:
             if i is not None and i == prev + 1:
@@ -369,42 +259,32 @@ class TrackTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Python sort on a key, keeping persistent indexes (selection, current row) valid."""
-        if not 0 <= column < len(COLUMNS) or not self._rows:
+        if not 0 <= column < len(COLUMNS) or not len(self.batch):
             return
         self.layoutAboutToBeChanged.emit()
         old_persistent = self.persistentIndexList()
-        old_paths = [self._rows[i.row()].path for i in old_persistent]
+        old_paths = [self.batch.row(i.row()).path for i in old_persistent]
         reverse = order == Qt.SortOrder.DescendingOrder
-        self._rows.sort(key=lambda r: _sort_key(r, column, self), reverse=reverse)
-        self._index = {r.path: i for i, r in enumerate(self._rows)}
-        new = [self.index(self._index[p], i.column()) for p, i in zip(old_paths, old_persistent)]
+        self.batch.sort(lambda r: _sort_key(r, column, self), reverse)
+        new = [
+            self.index(self.batch.position(p) or 0, i.column())
+            for p, i in zip(old_paths, old_persistent)
+        ]
         self.changePersistentIndexList(old_persistent, new)
         self.layoutChanged.emit()
 
 
-def _same_content(a: TrackRow, b: TrackRow) -> bool:
-    """Nothing the table shows differs (so no repaint, no re-filter)."""
-    return (
-        a.genre,
-        a.confidence,
-        a.status,
-        a.current,
-        a.title,
-        a.artist,
-        a.album,
-        a.error,
-        a.uncertain,
-    ) == (
-        b.genre,
-        b.confidence,
-        b.status,
-        b.current,
-        b.title,
-        b.artist,
-        b.album,
-        b.error,
-        b.uncertain,
-    )
+def _tooltip(r: TrackRow, col: int, names: Mapping[str, str]) -> str | None:
+    if col == COL_STATUS and (r.error or r.note):
+        return r.error or r.note
+    if col == COL_FILE:
+        return r.path
+    if col == COL_PREDICTED:
+        model = genre_label(r.genre, r.confidence, names)
+        return (f"Model: {model}. " if model else "") + (
+            "Double-click (or F2) to set this track's genre by hand; keys 1-9 and 0 pick one"
+        )
+    return None
 
 
 def _sort_key(r: TrackRow, col: int, model: TrackTableModel) -> Any:
@@ -463,7 +343,7 @@ class TrackFilterProxy(QSortFilterProxyModel):
     ) -> bool:
         model = self.sourceModel()
         assert isinstance(model, TrackTableModel)
-        r = model.row(source_row)
+        r = model.batch.row(source_row)
         if self._text and self._text not in r.haystack:
             return False
         if self._min_conf and (not r.genre or r.confidence < self._min_conf):
@@ -472,7 +352,7 @@ class TrackFilterProxy(QSortFilterProxyModel):
         if s == "All":
             return True
         if s == "To write":
-            return r.to_write and not r.written
+            return r.decided
         if s == "Written":
             return r.written
         if s == "Classified":

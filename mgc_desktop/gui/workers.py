@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from mgc_desktop.gui.track_model import (
+from mgc_desktop.gui.review import (
     CLASSIFIED,
     FAILED,
     QUEUED,
@@ -27,31 +27,6 @@ from mgc_desktop.gui.track_model import (
 ProgressFn = Callable[[int, int], None]
 
 # --- rows from the library index ------------------------------------------------------------
-
-
-def all_tags(path: str) -> list[tuple[str, str]]:
-    """Every short text tag of a file as (key, value), for the detail pane."""
-    import mutagen
-
-    audio = mutagen.File(path)
-    tags = getattr(audio, "tags", None)
-    if not tags:
-        return []
-    out = []
-    for key in sorted(tags.keys(), key=str):
-        try:
-            value = tags[key]
-        except (KeyError, ValueError):
-            continue
-        if isinstance(value, (list, tuple)):
-            value = value[0] if len(value) == 1 else "; ".join(map(str, value))
-        text = getattr(value, "text", value)
-        if isinstance(text, (list, tuple)):
-            text = "; ".join(map(str, text))
-        text = str(getattr(text, "value", text)).strip()
-        if text and len(text) < 300 and not str(key).startswith(("APIC", "covr", "PRIV")):
-            out.append((str(key), text))
-    return out
 
 
 def current_genres(path: str) -> tuple[str, ...]:
@@ -73,6 +48,7 @@ def row_from_track(track: Any) -> TrackRow:
         track.album or "",
         tuple(track.genres),
         duration_s=float(track.duration_s or 0.0),
+        albumartist=track.albumartist or "",
     )
     p = track.prediction
     if p is None:

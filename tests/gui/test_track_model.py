@@ -109,7 +109,7 @@ def test_sort_keeps_selection_and_decisions(qapp):
     # override, accept above a threshold, retain after a prune
     idx = model.index(3, COL_PREDICTED)
     model.set_override([3], "Shoegaze")
-    assert idx.data() == "Shoegaze" and model.row(3).to_write
+    assert idx.data() == "Shoegaze" and model.row(3).decided
     n = model.accept_above(0.9)
     assert n == sum(
         1 for r in model.rows() if r.genre and r.confidence >= 0.9 and r.override is None

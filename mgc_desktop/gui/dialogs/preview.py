@@ -6,7 +6,7 @@ plan back, so a large plan never blocks the dialog."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +33,7 @@ _POLICY_TIPS = {
     "append": "add to the genres the file has",
 }
 MAX_SHOWN = 5000  # rows listed; the counts always cover the whole plan
+COLUMNS = ("File", "Old", "New", "Note")
 
 
 class PreviewDialog(QDialog):
@@ -43,6 +45,9 @@ class PreviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preview: write genre tags")
         self.plan: list[Any] = []
+        # (PlanItem, threshold) -> the note shown; the window passes the review batch's, which
+        # says "Blues 84%" as the table does.
+        self.note_for: Callable[[Any, float], str] = lambda item, _t: item.reason
         self.policy = QComboBox()
         for p in POLICIES:
             self.policy.addItem(p, p)
@@ -70,9 +75,17 @@ class PreviewDialog(QDialog):
         form.addRow("&Policy", self.policy)
         form.addRow("&Threshold", self.threshold)
         self.summary = QLabel("planning…")
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["File", "Old", "New", "Note"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        header = self.table.horizontalHeader()
+        # File, Old and New are sized to their text (never "c…", see _fit_columns); the note
+        # takes the rest and wraps, so a long reason (a read-only folder's) is readable.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -109,8 +122,9 @@ class PreviewDialog(QDialog):
     def set_planning(self, done: int, total: int) -> None:
         self.summary.setText(f"planning… {done} / {total}")
 
-    def set_plan(self, plan: Sequence[Any]) -> None:
+    def set_plan(self, plan: Sequence[Any], threshold: float | None = None) -> None:
         """Show a plan from tags.plan_*: items with path, action, old, new, reason."""
+        threshold = self.current_threshold() if threshold is None else threshold
         self.plan = list(plan)
         writes = [i for i in self.plan if i.action == "write"]
         keeps = sum(1 for i in self.plan if i.action == "keep")
@@ -127,17 +141,29 @@ class PreviewDialog(QDialog):
                 os.path.basename(item.path),
                 "; ".join(item.old) or "(none)",
                 "; ".join(item.new) if item.action == "write" else "(unchanged)",
-                item.reason if item.action != "write" else (item.reason or ""),
+                self.note_for(item, threshold),
             )
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                if c == 0:
-                    cell.setToolTip(item.path)
+                cell.setToolTip(item.path if c == 0 else text)
                 self.table.setItem(r, c, cell)
-        self.table.resizeColumnsToContents()
+        self._fit_columns(shown)
         self.table.setUpdatesEnabled(True)
         self.write_button.setEnabled(bool(writes))
         self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
+
+    def _fit_columns(self, shown: Sequence[Any]) -> None:
+        """Widths from the longest text (capped), computed from the font, not the widget's
+        state: resizeColumnsToContents on a dialog not yet shown gave a few pixels."""
+        fm = self.table.fontMetrics()
+        pad = 4 * fm.horizontalAdvance(" ") + 8
+        cap = 42 * fm.horizontalAdvance("x")
+        for col in range(3):
+            texts = [COLUMNS[col]] + [
+                self.table.item(r, col).text() for r in range(min(len(shown), 500))
+            ]
+            width = max(fm.horizontalAdvance(t) for t in texts) + pad
+            self.table.setColumnWidth(col, min(width, cap))
 
     def set_error(self, message: str) -> None:
         self.summary.setText(f"cannot plan: {message}")

@@ -107,7 +107,9 @@ class SettingsDialog(QDialog):
         form.addRow("T&hreshold", self.threshold)
         form.addRow("&Workers", self.workers)
         form.addRow("", self.keep_mtime)
-        form.addRow("&Model file", model_row)
+        model_label = QLabel("&Model file")  # a label with a buddy: a layout row has none,
+        model_label.setBuddy(self.model_path)  # and its "&" would show literally
+        form.addRow(model_label, model_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

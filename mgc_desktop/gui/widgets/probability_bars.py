@@ -43,7 +43,8 @@ class ProbabilityBars(QWidget):
         return QSize(260, max(1, len(self._probs) or 10) * self._row_height() + 4)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(160, 3 * self._row_height())
+        """Every bar legible (one text line each): a dock opening below must not squash them."""
+        return QSize(160, max(1, len(self._probs) or 10) * self.fontMetrics().height() + 4)
 
     def paintEvent(self, event: object) -> None:
         p = QPainter(self)

@@ -50,6 +50,9 @@ class SpectrogramView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(320, 140)
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, 72)  # the mel bands stay readable as an image, never a line
+
     def set_message(self, text: str) -> None:
         self._image, self._message = None, text
         self.update()

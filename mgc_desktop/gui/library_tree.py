@@ -1,0 +1,253 @@
+"""The library as a tree: albums (grouped as library.albums groups them: album tags, else the
+folder) with the album's consensus genre, each holding its tracks. A second view of the same
+review batch the table shows; it rebuilds itself (debounced) when the table's rows change, and
+keeps which albums were expanded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from mgc_desktop.gui.review import FAILED, genre_label
+from mgc_desktop.gui.track_model import TrackTableModel
+
+TREE_COLUMNS = ("Album / file", "Genre", "Confidence", "Status")
+PATH_ROLE = Qt.ItemDataRole.UserRole + 10  # a track's path; an album's paths (list)
+
+
+@dataclass
+class AlbumNode:
+    key: str
+    label: str
+    tooltip: str
+    genre: str
+    confidence: float
+    paths: list[str]
+
+
+class LibraryTreeModel(QAbstractItemModel):
+    """Two levels: album nodes (internal id 0) and their tracks (internal id = album row + 1)."""
+
+    def __init__(self, table: TrackTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.albums: list[AlbumNode] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.rebuild)
+        self.active = False  # rebuilt only while shown (a hidden tree costs nothing)
+        for sig in (
+            table.rowsInserted,
+            table.rowsRemoved,
+            table.modelReset,
+            table.dataChanged,
+        ):
+            sig.connect(self._schedule)
+
+    def _schedule(self, *_: Any) -> None:
+        if self.active:
+            self._timer.start()
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Group the batch into albums again (a few tens of ms for 10,000 tracks)."""
+        self._timer.stop()
+        batch = self.table.batch
+        names = batch.names
+        albums = []
+        for album, rows in batch.albums():
+            members = [batch.row(i) for i in rows]
+            who = album.artist or next((r.artist for r in members if r.artist), "")
+            label = f"{who} — {album.title}" if who else album.title
+            where = album.folder or (members[0].path.rsplit("/", 1)[0] if members else "")
+            tip = (
+                f"{where}\n{len(members)} tracks; album genre from the summed probabilities "
+                f"of {album.classified} classified tracks"
+            )
+            albums.append(
+                AlbumNode(
+                    "\x00".join(album.key),
+                    label,
+                    tip,
+                    genre_label(album.genre, album.confidence, names),
+                    album.confidence,
+                    [r.path for r in members],
+                )
+            )
+        self.beginResetModel()
+        self.albums = albums
+        self.endResetModel()
+
+    # --- the item model ------------------------------------------------------------------
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if not parent.isValid():
+            if 0 <= row < len(self.albums) and 0 <= column < len(TREE_COLUMNS):
+                return self.createIndex(row, column, 0)
+            return QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        album = self.albums[parent.row()]
+        if 0 <= row < len(album.paths) and 0 <= column < len(TREE_COLUMNS):
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> Any:  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.albums)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.albums[parent.row()].paths)
+        return 0
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(TREE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return TREE_COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        col = index.column()
+        if index.internalId() == 0:
+            album = self.albums[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return (
+                    album.label,
+                    album.genre,
+                    f"{album.confidence:.0%}" if album.genre else "",
+                    f"{len(album.paths)} tracks",
+                )[col]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return album.tooltip
+            if role == Qt.ItemDataRole.FontRole and col == 0:
+                return self._bold
+            if role == PATH_ROLE:
+                return list(album.paths)
+            return None
+        path = self.albums[int(index.internalId()) - 1].paths[index.row()]
+        r = self.table.batch.row_for_path(path)
+        if r is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return r.file_name
+            if col == 1:
+                return self.table.predicted_text(r)
+            if col == 2:
+                return f"{r.confidence:.0%}" if r.genre else ""
+            return r.status_text()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.error if (col == 3 and r.status == FAILED) else r.path
+        if role == Qt.ItemDataRole.FontRole and col == 1 and r.override is not None:
+            return self._bold
+        if role == PATH_ROLE:
+            return path
+        return None
+
+    def index_for_path(self, path: str) -> QModelIndex:
+        for a, album in enumerate(self.albums):
+            if path in album.paths:
+                return self.index(album.paths.index(path), 0, self.index(a, 0))
+        return QModelIndex()
+
+
+class LibraryTreeView(QTreeView):
+    """The tree, keeping expanded albums across rebuilds. `paths_selected` tells the window
+    which tracks the user picked (one track, or every track of an album)."""
+
+    paths_selected = Signal(list)
+
+    def __init__(self, model: LibraryTreeModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.tree_model = model
+        self._expanded: set[str] = set()
+        self._syncing = False
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((1, 130), (2, 80), (3, 90)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(col, width)
+        self.setToolTip("Albums with their consensus genre; expand one to see its tracks")
+        model.modelAboutToBeReset.connect(self._remember)
+        model.modelReset.connect(self._restore)
+        self.expanded.connect(lambda i: self._expanded.add(model.albums[i.row()].key))
+        self.collapsed.connect(lambda i: self._expanded.discard(model.albums[i.row()].key))
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _remember(self) -> None:
+        self._current_path = self.current_path()
+
+    def _restore(self) -> None:
+        model = self.tree_model
+        for row, album in enumerate(model.albums):
+            if album.key in self._expanded:
+                self.setExpanded(model.index(row, 0), True)
+        path = getattr(self, "_current_path", None)
+        if path:
+            self.select_path(path)
+
+    def current_path(self) -> str | None:
+        idx = self.currentIndex()
+        if not idx.isValid():
+            return None
+        value = idx.siblingAtColumn(0).data(PATH_ROLE)
+        return value if isinstance(value, str) else None
+
+    def select_path(self, path: str) -> None:
+        """Show this track (expanding its album) without telling the window back."""
+        idx = self.tree_model.index_for_path(path)
+        if not idx.isValid() or idx == self.currentIndex():
+            return
+        self._syncing = True
+        try:
+            self.setExpanded(idx.parent(), True)
+            self.setCurrentIndex(idx)
+            self.scrollTo(idx)
+        finally:
+            self._syncing = False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing or not current.isValid():
+            return
+        value = current.siblingAtColumn(0).data(PATH_ROLE)
+        paths = [value] if isinstance(value, str) else list(value or [])
+        if paths:
+            self.paths_selected.emit(paths)
