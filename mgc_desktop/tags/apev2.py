@@ -20,6 +20,7 @@ class APEv2Writer(TagWriter):
 
     def __init__(self, file_cls: type, name: str) -> None:
         self._cls = file_cls
+        self.file_type = file_cls
         self.fmt = f"apev2/{name}"
 
     def _open(self, path: Path):

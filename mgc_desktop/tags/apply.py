@@ -1,7 +1,12 @@
 """Carry out a plan, and undo batches: journal first, then an atomic write per file.
 
-Every per-file problem (read-only, disk full, changed since analysed, malformed tags) becomes a
-one-line error for that file; the batch goes on.
+Each write: the change is journaled (pending), the file is copied, the copy rewritten and then
+verified (`verify`: read back through mutagen, other tags and the audio packets identical), the
+delta that rebuilds the original bytes is journaled, and only then the copy replaces the file.
+Undo puts the original bytes back when the file is still exactly what the batch wrote
+(byte-exact), and otherwise restores only the genre (tag-exact), saying which per file.
+Every per-file problem (read-only, disk full, changed since analysed, malformed tags, a failed
+verification) becomes a one-line error for that file; the batch goes on.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mgc_desktop.tags import delta, verify
 from mgc_desktop.tags.atomic import atomic_modify
 from mgc_desktop.tags.base import TagError, TagWriter, one_line
 from mgc_desktop.tags.journal import BatchInfo, Change, Journal
@@ -21,6 +27,7 @@ from mgc_desktop.tags.policy import same_genres
 from mgc_desktop.tags.registry import writer_for
 
 ProgressCallback = Callable[[int, int, str], None]
+BYTE_EXACT, TAG_EXACT = "byte-exact", "tag-exact"
 
 
 @dataclass
@@ -34,19 +41,24 @@ class BatchResult:
     errors: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     undoes: int | None = None
+    #: undo only: (path, "byte-exact" | "tag-exact") for each restored file
+    restored: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         """The last line `tag` prints."""
-        return (
-            f"batch {self.batch_id}: {self.written} written, {self.skipped} skipped, "
-            f"{self.failed} failed" + (" (cancelled)" if self.cancelled else "")
-        )
+        counts = f"{self.written} written, {self.skipped} skipped, {self.failed} failed"
+        cancelled = " (cancelled)" if self.cancelled else ""
+        if self.batch_id is None:
+            return f"nothing written, no batch recorded: {counts}{cancelled}"
+        return f"batch {self.batch_id}: {counts}{cancelled}"
 
     def undo_summary(self) -> str:
         """The last line `undo` prints."""
         of = f"of batch {self.undoes}" if self.undoes is not None else "by path"
+        exact = sum(1 for _, how in self.restored if how == BYTE_EXACT)
         return (
-            f"undo batch {self.batch_id} ({of}): {self.written} restored, "
+            f"undo batch {self.batch_id} ({of}): {self.written} restored "
+            f"({exact} byte-exact, {self.written - exact} tag-exact), "
             f"{self.skipped} skipped, {self.failed} failed"
         )
 
@@ -64,6 +76,15 @@ def error_message(exc: BaseException) -> str:
     return f"malformed or unsupported file ({one_line(exc)})"
 
 
+def _journal_delta(journal: Journal, change_id: int):
+    """The `before_replace` hook: journal how to get the original bytes back."""
+
+    def hook(real: Path, tmp: Path, orig_sha256: str) -> None:
+        journal.attach_delta(change_id, delta.make(real, tmp, orig_sha256))
+
+    return hook
+
+
 def _write(
     path: str,
     writer: TagWriter,
@@ -72,6 +93,8 @@ def _write(
     *,
     raw: bool,
     keep_mtime: bool,
+    journal: Journal,
+    change_id: int,
     fingerprint=None,
     drop_empty_tag: bool = False,
 ) -> None:
@@ -79,13 +102,34 @@ def _write(
         current = writer.read_genres(tmp)
         if list(current) != list(expect_old):
             raise TagError("genre changed since it was analysed")
+        before = verify.snapshot(tmp, writer.file_type)  # still the original's bytes
         writer.write_genres(tmp, new, raw=raw)
         if drop_empty_tag:
             writer.remove_tag_if_empty(tmp)
-        if not same_genres(writer.read_genres(tmp), new):  # read back before swapping in
+        stored = writer.read_genres(tmp)
+        if not same_genres(stored, new) or (raw and list(stored) != list(new)):
             raise TagError("written genre did not read back; file left unchanged")
+        verify.check(before, tmp, stored, writer.file_type, original=path)
 
-    atomic_modify(path, modify, keep_mtime=keep_mtime, expect=fingerprint)
+    atomic_modify(
+        path,
+        modify,
+        keep_mtime=keep_mtime,
+        expect=fingerprint,
+        before_replace=_journal_delta(journal, change_id),
+    )
+
+
+def _restore_bytes(path: str, ch: Change, *, keep_mtime: bool, journal: Journal, row: int):
+    """Put back the original bytes of `ch` (the file must be exactly what `ch` wrote)."""
+    stored = delta.Delta.decode(ch.delta, ch.orig_sha256, ch.new_sha256)
+
+    def modify(tmp: Path) -> None:
+        delta.restore(stored, path, tmp)
+
+    atomic_modify(
+        path, modify, keep_mtime=keep_mtime, before_replace=_journal_delta(journal, row)
+    )
 
 
 def apply_plan(
@@ -105,7 +149,7 @@ def apply_plan(
     journal = journal or Journal()
     try:
         model_id = model_id or next((i.model_id for i in plan if i.model_id), None)
-        result = BatchResult(journal.begin_batch("tag", model_id=model_id, note=batch_note))
+        result = BatchResult(None)  # the batch is recorded with its first write
         for n, item in enumerate(plan):
             if cancel_event is not None and cancel_event.is_set():
                 result.cancelled = True
@@ -121,6 +165,8 @@ def apply_plan(
                 result.skipped += 1
                 continue
             real = os.path.realpath(item.path)
+            if result.batch_id is None:
+                result.batch_id = journal.begin_batch("tag", model_id=model_id, note=batch_note)
             change = journal.record(
                 result.batch_id,
                 real,
@@ -141,6 +187,8 @@ def apply_plan(
                     item.new,
                     raw=False,
                     keep_mtime=keep_mtime,
+                    journal=journal,
+                    change_id=change,
                     fingerprint=item.fingerprint,
                 )
             except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
@@ -153,7 +201,8 @@ def apply_plan(
             result.written += 1
         if progress_cb:
             progress_cb(len(plan), len(plan), "")
-        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        if result.batch_id is not None:
+            journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
         return result
     finally:
         if own:
@@ -173,58 +222,85 @@ def _undo_changes(
         if progress_cb:
             progress_cb(n, len(changes), ch.path)
         try:
-            writer = writer_for(ch.path)
-            current = writer.read_genres(Path(ch.path))
-        except Exception as exc:  # noqa: BLE001
+            _undo_one(journal, ch, result, force=force, keep_mtime=keep_mtime)
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the batch
             result.failed += 1
             result.errors.append((ch.path, error_message(exc)))
-            continue
-        if list(current) == list(ch.old):
-            if not ch.old_had_tag and writer.has_tag(Path(ch.path)) and not current:
-                pass  # genre already as before, but the tag we added is still there
-            else:
-                journal.mark(ch.id, "undone")  # never written, or already restored
-                result.skipped += 1
-                continue
-        elif not force and not same_genres(current, ch.new):
-            result.failed += 1
-            result.errors.append(
-                (
-                    ch.path,
-                    f"genre changed since batch {ch.batch_id} "
-                    f"(now {'; '.join(current) or 'none'}); use --force",
-                )
-            )
-            continue
+
+
+def _undo_one(
+    journal: Journal, ch: Change, result: BatchResult, *, force: bool, keep_mtime: bool
+) -> None:
+    """Undo one change: exact bytes when the file is what the change wrote, else the genre."""
+    now_sha = delta.sha256_file(ch.path) if ch.delta is not None else None
+    if now_sha is not None and now_sha == ch.orig_sha256:
+        journal.mark(ch.id, "undone")  # never replaced (a crash before the swap), or restored
+        result.skipped += 1
+        return
+    if now_sha is not None and now_sha == ch.new_sha256:
         row = journal.record(
             result.batch_id,
             ch.path,
-            writer.fmt,
-            current,
+            ch.fmt,
+            ch.new,
             ch.old,
             old_had_tag=True,
             model_id="undo",
             undo_of=ch.id,
         )
         try:
-            _write(
-                ch.path,
-                writer,
-                current,
-                ch.old,
-                raw=True,
-                keep_mtime=keep_mtime,
-                drop_empty_tag=not ch.old_had_tag,
-            )
-        except Exception as exc:  # noqa: BLE001
-            msg = error_message(exc)
-            journal.mark(row, "failed", msg)
-            result.failed += 1
-            result.errors.append((ch.path, msg))
-            continue
-        journal.mark(row, "done")
-        journal.mark(ch.id, "undone")
-        result.written += 1
+            _restore_bytes(ch.path, ch, keep_mtime=keep_mtime, journal=journal, row=row)
+        except Exception:
+            journal.mark(row, "failed", "byte-exact restore failed")
+            raise
+        _restored(journal, ch, row, result, BYTE_EXACT)
+        return
+    writer = writer_for(ch.path)
+    current = writer.read_genres(Path(ch.path))
+    if list(current) == list(ch.old):
+        if ch.old_had_tag or not writer.has_tag(Path(ch.path)) or current:
+            journal.mark(ch.id, "undone")  # never written, or already restored
+            result.skipped += 1
+            return
+        # genre already as before, but the tag we added is still there: drop it below
+    elif not force and not same_genres(current, ch.new):
+        raise TagError(
+            f"genre changed since batch {ch.batch_id} "
+            f"(now {'; '.join(current) or 'none'}); use --force"
+        )
+    row = journal.record(
+        result.batch_id,
+        ch.path,
+        writer.fmt,
+        current,
+        ch.old,
+        old_had_tag=True,
+        model_id="undo",
+        undo_of=ch.id,
+    )
+    try:
+        _write(
+            ch.path,
+            writer,
+            current,
+            ch.old,
+            raw=True,
+            keep_mtime=keep_mtime,
+            journal=journal,
+            change_id=row,
+            drop_empty_tag=not ch.old_had_tag,
+        )
+    except Exception as exc:
+        journal.mark(row, "failed", error_message(exc))
+        raise
+    _restored(journal, ch, row, result, TAG_EXACT)
+
+
+def _restored(journal: Journal, ch: Change, row: int, result: BatchResult, how: str) -> None:
+    journal.mark(row, "done")
+    journal.mark(ch.id, "undone")
+    result.written += 1
+    result.restored.append((ch.path, how))
 
 
 def undo_batch(

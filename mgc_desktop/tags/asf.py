@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mutagen.asf import ASF
 
-from mgc_desktop.tags.base import TagWriter
+from mgc_desktop.tags.base import TagWriter, keep_padding
 
 KEY = "WM/Genre"
 
@@ -16,6 +16,7 @@ class ASFWriter(TagWriter):
     """`WM/Genre` in the extended content description of an ASF file."""
 
     fmt = "asf"
+    file_type = ASF
 
     def read_genres(self, path: Path) -> list[str]:
         tags = ASF(str(path)).tags
@@ -34,4 +35,4 @@ class ASFWriter(TagWriter):
             audio.tags[KEY] = list(genres)
         elif KEY in audio.tags:
             del audio.tags[KEY]
-        audio.save()
+        audio.save(padding=keep_padding)

@@ -92,12 +92,14 @@ def atomic_modify(
     *,
     keep_mtime: bool = False,
     expect: Fingerprint | None = None,
+    before_replace: Callable[[Path, Path, str], None] | None = None,
 ) -> None:
     """Apply `modify` to a copy of `path`, then swap the copy in atomically.
 
     Refuses (TagError) when the file differs from `expect`, or changes while we work on it.
     The original permissions (and owner, where allowed) are kept; `keep_mtime` keeps its
-    modification time too."""
+    modification time too. `before_replace(original, copy, original_sha256)` runs once the
+    copy is complete and on disk, just before the swap (the journal records it there)."""
     real = check_writable(path)
     st = os.stat(real)
     if expect is not None and (st.st_size, st.st_mtime_ns) != (expect.size, expect.mtime_ns):
@@ -107,9 +109,11 @@ def atomic_modify(
     tmp = Path(tmp_name)
     try:
         h = hashlib.blake2b(digest_size=16)
+        sha = hashlib.sha256()
         with os.fdopen(fd, "wb") as out, open(real, "rb") as src:
             while chunk := src.read(_CHUNK):
                 h.update(chunk)
+                sha.update(chunk)
                 out.write(chunk)
         if expect is not None and expect.digest and h.hexdigest() != expect.digest:
             raise TagError("file content changed since it was analysed")
@@ -121,6 +125,8 @@ def atomic_modify(
             os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        if before_replace is not None:
+            before_replace(real, tmp, sha.hexdigest())
         now = os.stat(real)
         if (now.st_size, now.st_mtime_ns, now.st_ino) != (st.st_size, st.st_mtime_ns, st.st_ino):
             raise TagError("file changed by someone else while it was being written")

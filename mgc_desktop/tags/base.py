@@ -11,6 +11,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
 
+from mutagen import PaddingInfo
+
 
 class TagError(Exception):
     """A file was refused; the message is one line meant for the user."""
@@ -21,6 +23,8 @@ class TagWriter(ABC):
 
     #: short name stored in the journal, e.g. "id3/mp3", "vorbis/flac"
     fmt: str = "?"
+    #: the mutagen FileType this writer targets; `mutagen.File` must see the file as this
+    file_type: type | None = None
 
     @abstractmethod
     def read_genres(self, path: Path) -> list[str]:
@@ -42,6 +46,12 @@ class TagWriter(ABC):
 
     def remove_tag_if_empty(self, path: Path) -> None:  # noqa: B027 - optional hook
         """Drop the whole tag when it holds nothing (undo of a file that had no tag)."""
+
+
+def keep_padding(info: PaddingInfo) -> int:
+    """mutagen padding policy for minimal writes: a tag that still fits keeps its size (the
+    padding absorbs the change, nothing after it moves); one that grows gets no new padding."""
+    return max(info.padding, 0)
 
 
 def clean_values(values: Sequence[str]) -> list[str]:

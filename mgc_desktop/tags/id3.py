@@ -5,6 +5,10 @@ tag stays v2.3 and its TYER/TORY/unknown frames are written back as they were re
 tail is kept byte for byte (its one genre byte included): modern players read TCON first, and
 leaving it alone keeps undo exact. ID3v2.2 tags cannot be written back as v2.2, so such files are
 refused rather than silently converted.
+
+Saving goes through `id3raw`: only the TCON frame's bytes change, every other frame stays byte
+for byte in its place (mutagen alone would reorder frames and drop empty ones), and the tag keeps
+its size while the new frames fit in it (its padding absorbs the difference).
 """
 
 from __future__ import annotations
@@ -12,16 +16,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from mutagen.aiff import _IFFID3
+from mutagen.aiff import _IFFID3, AIFF
 from mutagen.id3 import ID3, TCON, Encoding, ID3NoHeaderError
 from mutagen.id3._id3v1 import find_id3v1
-from mutagen.wave import _WaveID3
+from mutagen.id3._tags import ID3SaveConfig, save_frame
+from mutagen.mp3 import MP3
+from mutagen.wave import WAVE, _WaveID3
 
-from mgc_desktop.tags.base import TagError, TagWriter
+from mgc_desktop.tags import id3raw, iff
+from mgc_desktop.tags.base import TagError, TagWriter, keep_padding
 
 V23_SEPARATOR = "; "  # not "/": it would split names such as "Pop/Funk"
 
-_CLASSES = {"mp3": ID3, "wav": _WaveID3, "aiff": _IFFID3}
+
+
+class _RawTCONSave:
+    """Mixin for mutagen's ID3 classes: `_prepare_data` (the bytes of the tag to store) edits
+    the TCON frame of the stored tag instead of re-serialising every frame."""
+
+    new_tcon: bytes | None = None
+
+    def _prepare_data(self, fileobj, start, available, v2_version, v23_sep, pad_func):
+        fileobj.seek(start)
+        old = fileobj.read(available)
+        if old[:3] == b"ID3":
+            raw = id3raw.parse(old)
+        else:  # no tag yet: a new one without padding
+            raw, available = id3raw.empty_tag(v2_version), 0
+        if raw is None or raw.version != v2_version:
+            return super()._prepare_data(  # a tag id3raw does not handle: mutagen's way
+                fileobj, start, available, v2_version, v23_sep, pad_func
+            )
+        return id3raw.with_tcon(raw, self.new_tcon, available)
+
+
+class _MP3Tag(_RawTCONSave, ID3):
+    pass
+
+
+class _WaveTag(_RawTCONSave, _WaveID3):
+    pass
+
+
+class _AIFFTag(_RawTCONSave, _IFFID3):
+    pass
+
+
+_CLASSES = {"mp3": _MP3Tag, "wav": _WaveTag, "aiff": _AIFFTag}
+FILE_TYPES = {"mp3": MP3, "wav": WAVE, "aiff": AIFF}
 
 
 class ID3Writer(TagWriter):
@@ -32,6 +74,7 @@ class ID3Writer(TagWriter):
         self.fmt = f"id3/{container}"
         self.new_version = new_version
         self._cls = _CLASSES[container]
+        self.file_type = FILE_TYPES[container]
 
     def _load(self, path: Path) -> ID3 | None:
         try:
@@ -46,6 +89,8 @@ class ID3Writer(TagWriter):
         return [str(v) for v in tags["TCON"].text]
 
     def check_writable(self, path: Path) -> None:
+        if self.container == "wav":
+            iff.check_wave_audio(path)
         tags = self._load(path)
         if tags is not None and tags.version[1] not in (3, 4):
             raise TagError(
@@ -81,10 +126,12 @@ class ID3Writer(TagWriter):
                 else (Encoding.UTF8 if version == 4 else Encoding.UTF16)
             )
             tags.add(TCON(encoding=enc, text=values))
+        config = ID3SaveConfig(version, None)
+        tags.new_tcon = save_frame(tags["TCON"], config=config) if values else None
         if self.container == "mp3":
             self._save_mp3(tags, path, version)
         else:
-            tags.save(str(path), v2_version=version, v23_sep=None)
+            tags.save(str(path), v2_version=version, v23_sep=None, padding=keep_padding)
 
     @staticmethod
     def _save_mp3(tags: ID3, path: Path, version: int) -> None:
@@ -95,7 +142,7 @@ class ID3Writer(TagWriter):
                 f.seek(offset, 2)
                 tail = f.read()
         # v1=1 keeps a v1 tail only where there was one; we then put back its exact bytes.
-        tags.save(str(path), v1=1, v2_version=version, v23_sep=None)
+        tags.save(str(path), v1=1, v2_version=version, v23_sep=None, padding=keep_padding)
         if tail:
             with open(path, "r+b") as f:
                 _, new_offset = find_id3v1(f)

@@ -3,16 +3,21 @@
 A change row is committed as 'pending' before the write and marked 'done' (or 'failed') after,
 so after a crash each pending row's file holds either its old or its new values, and undo can
 tell which. Undo batches are journaled like any other batch (and can themselves be undone).
+Just before the written copy replaces the file, the row gets the sha256 of the original and of
+the copy, and the delta (`tags.delta`) that rebuilds the original's exact bytes from the copy.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from mgc_desktop.tags.delta import Delta
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS batches (
@@ -37,13 +42,21 @@ CREATE TABLE IF NOT EXISTS changes (
     model_id TEXT,
     state TEXT NOT NULL,            -- pending, done, failed, undone
     error TEXT,
-    undo_of INTEGER                 -- for rows of undo batches: the change restored
+    undo_of INTEGER,                -- for rows of undo batches: the change restored
+    orig_sha256 TEXT,               -- the file before the change ...
+    new_sha256 TEXT,                -- ... and after it
+    delta BLOB                      -- tags.delta: rebuilds the original bytes from the new
 );
 CREATE INDEX IF NOT EXISTS changes_batch ON changes(batch_id);
 CREATE INDEX IF NOT EXISTS changes_path ON changes(path);
 """
 
 JOURNAL_FILE_NAME = "tag_journal.sqlite3"
+_ADDED_COLUMNS = (("orig_sha256", "TEXT"), ("new_sha256", "TEXT"), ("delta", "BLOB"))
+_CHANGE_COLUMNS = (
+    "id, batch_id, path, fmt, old_values, new_values, old_had_tag, state, error,"
+    " orig_sha256, new_sha256, delta"
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,9 @@ class Change:
     old_had_tag: bool
     state: str
     error: str | None
+    orig_sha256: str | None = None
+    new_sha256: str | None = None
+    delta: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,7 @@ class BatchInfo:
     skipped: int | None
     failed: int | None
     active: int  # changes still in effect (done or pending)
+    folder: str | None = None  # the folder holding every file the batch touched
 
 
 def default_journal_path() -> Path:
@@ -94,6 +111,10 @@ class Journal:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(changes)")}
+        for name, kind in _ADDED_COLUMNS:  # a journal written by an older version
+            if name not in have:
+                self.db.execute(f"ALTER TABLE changes ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         self.db.close()
@@ -154,13 +175,21 @@ class Journal:
         )
         return int(cur.lastrowid)
 
+    def attach_delta(self, change_id: int, delta: Delta) -> None:
+        """Store how to rebuild the original bytes; call before the written copy is swapped in."""
+        self.db.execute(
+            "UPDATE changes SET orig_sha256=?, new_sha256=?, delta=? WHERE id=?",
+            (delta.orig_sha256, delta.new_sha256, delta.encode(), change_id),
+        )
+
     def mark(self, change_id: int, state: str, error: str | None = None) -> None:
         self.db.execute("UPDATE changes SET state=?, error=? WHERE id=?", (state, error, change_id))
 
     def changes(self, batch_id: int, states: Sequence[str] = ("done", "pending")) -> list[Change]:
         marks = ",".join("?" * len(states))
         rows = self.db.execute(
-            f"SELECT * FROM changes WHERE batch_id=? AND state IN ({marks}) ORDER BY id",
+            f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE batch_id=? AND state IN ({marks})"
+            " ORDER BY id",
             (batch_id, *states),
         )
         return [_change(r) for r in rows]
@@ -168,7 +197,7 @@ class Journal:
     def latest_change_for(self, path: str) -> Change | None:
         """The most recent change still in effect on this path (tag or undo batch)."""
         row = self.db.execute(
-            "SELECT * FROM changes WHERE path=? AND state IN ('done','pending')"
+            f"SELECT {_CHANGE_COLUMNS} FROM changes WHERE path=? AND state IN ('done','pending')"
             " ORDER BY id DESC LIMIT 1",
             (path,),
         ).fetchone()
@@ -192,12 +221,35 @@ class Journal:
             "SELECT b.id, b.created, b.kind, b.undoes, b.model_id, b.note, b.finished, b.written,"
             " b.skipped, b.failed, (SELECT COUNT(*) FROM changes c WHERE c.batch_id=b.id AND"
             " c.state IN ('done','pending')) FROM batches b ORDER BY b.id"
-        )
-        return [BatchInfo(*r) for r in rows]
+        ).fetchall()
+        folders: dict[int, set[str]] = {}
+        for batch_id, path in self.db.execute("SELECT batch_id, path FROM changes"):
+            folders.setdefault(batch_id, set()).add(os.path.dirname(path))
+        return [BatchInfo(*r, folder=_common_folder(folders.get(r[0], ()))) for r in rows]
+
+
+def _common_folder(folders: set[str] | tuple) -> str | None:
+    if not folders:
+        return None
+    try:
+        return os.path.commonpath(sorted(folders))
+    except ValueError:  # mixed drives or relative and absolute paths
+        return None
 
 
 def _change(row: tuple) -> Change:
-    (cid, batch_id, path, fmt, old, new, had_tag, _created, _model, state, error, _undo_of) = row
+    cid, batch_id, path, fmt, old, new, had_tag, state, error, osha, nsha, delta = row
     return Change(
-        cid, batch_id, path, fmt, json.loads(old), json.loads(new), bool(had_tag), state, error
+        cid,
+        batch_id,
+        path,
+        fmt,
+        json.loads(old),
+        json.loads(new),
+        bool(had_tag),
+        state,
+        error,
+        osha,
+        nsha,
+        delta,
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mutagen.mp4 import MP4
 
-from mgc_desktop.tags.base import TagWriter
+from mgc_desktop.tags.base import TagWriter, keep_padding
 
 KEY = "\xa9gen"
 
@@ -20,6 +20,7 @@ class MP4Writer(TagWriter):
     """`©gen` in the `ilst` of an MP4 file."""
 
     fmt = "mp4"
+    file_type = MP4
 
     def read_genres(self, path: Path) -> list[str]:
         tags = MP4(str(path)).tags
@@ -38,4 +39,4 @@ class MP4Writer(TagWriter):
             audio.tags[KEY] = list(genres)
         else:
             audio.tags.pop(KEY, None)
-        audio.save()
+        audio.save(padding=keep_padding)

@@ -109,7 +109,24 @@ def writer_for(path: str | Path, *, id3_version: int = 4) -> TagWriter:
         audio = _try(_sniff_by_content, path)
     if audio is None:
         raise TagError("not a recognised audio file")
-    return _writer_for_type(audio, id3_version)
+    writer = _writer_for_type(audio, id3_version)
+    _check_generic_reader(path, writer)
+    return writer
+
+
+def _check_generic_reader(path: str, writer: TagWriter) -> None:
+    """Refuse a file that `mutagen.File` (the reader other players use) takes for another
+    kind: an Ogg file whose first stream is Theora video is read as OggTheora, so a genre
+    written to its Vorbis stream would not be seen. A misnamed file it cannot open passes."""
+    try:
+        seen = mutagen.File(path)
+    except Exception:  # noqa: BLE001 - mutagen.File failed: the sniffed type stands
+        return
+    if seen is not None and writer.file_type and not isinstance(seen, writer.file_type):
+        raise TagError(
+            f"mutagen reads this file as {type(seen).__name__}, not {writer.file_type.__name__}"
+            f"; a genre written to it would not be seen (a video stream, or a mixed container)"
+        )
 
 
 def _try(func, path: str):

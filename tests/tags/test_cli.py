@@ -41,7 +41,9 @@ def test_set_genre_then_undo(corpus, capsys):
     assert read_genres(corpus["a.flac"]) == ["Hip-Hop", "Jazz"]
     code, out, _ = run(capsys, "undo")
     assert code == 0
-    assert out[-1] == "undo batch 2 (of batch 1): 4 restored, 0 skipped, 0 failed"
+    assert out[-1] == (
+        "undo batch 2 (of batch 1): 4 restored (4 byte-exact, 0 tag-exact), 0 skipped, 0 failed"
+    )
     assert read_genres(corpus["genre.flac"]) == ["Pop/Funk"]
     assert read_genres(corpus["a.flac"]) == []
     code, out, err = run(capsys, "undo")  # nothing left
@@ -83,7 +85,7 @@ def test_undo_by_path_and_refuses_changed_files(corpus, capsys):
     a, b = str(corpus["a.flac"]), str(corpus["a.m4a"])
     run(capsys, "tag", "--set-genre", "Blues", a, b)
     code, out, _ = run(capsys, "undo", a)
-    assert code == 0 and out[-1].endswith("1 restored, 0 skipped, 0 failed")
+    assert code == 0 and out[-1].endswith("1 restored (1 byte-exact, 0 tag-exact), 0 skipped, 0 failed")
     assert read_genres(a) == [] and read_genres(b) == ["Blues"]
     # someone else changes b: undo refuses it unless --force
     from mutagen.mp4 import MP4

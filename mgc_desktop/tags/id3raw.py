@@ -1,0 +1,119 @@
+"""Edit the TCON frame of an ID3v2.3/2.4 tag at the byte level, leaving every other byte alone.
+
+mutagen re-serialises a whole tag on save: it sorts frames by its own order, drops frames with
+an empty value (an empty TDRC vanishes) and rewrites frames it parsed. Working on the raw tag
+keeps every other frame byte for byte and in its place, keeps the version, and reuses the tag's
+padding, so a genre change touches only the TCON frame and the padding after the frames.
+Tags this parser does not fully understand (unsynchronised, extended header, footer, frames that
+do not end exactly in zero padding) return None, and the caller falls back to mutagen.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from dataclasses import dataclass
+
+_FRAME_ID = re.compile(rb"[A-Z0-9]{4}\Z")
+_FLAG_UNSYNC, _FLAG_EXTENDED, _FLAG_FOOTER = 0x80, 0x40, 0x10
+
+
+@dataclass(frozen=True)
+class RawFrame:
+    """One frame as stored: its id and its complete bytes (header included)."""
+
+    frame_id: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class RawTag:
+    """A parsed ID3v2 tag: version (3 or 4), header flags, frames in file order, padding size."""
+
+    version: int
+    flags: int
+    frames: tuple[RawFrame, ...]
+    padding: int
+
+    def others(self) -> list[RawFrame]:
+        """Every frame but TCON, in file order (what a genre write must leave alone)."""
+        return [f for f in self.frames if f.frame_id != "TCON"]
+
+
+def _syncsafe(raw: bytes) -> int:
+    b = raw
+    if any(x & 0x80 for x in b):
+        raise ValueError("not syncsafe")
+    return (b[0] << 21) | (b[1] << 14) | (b[2] << 7) | b[3]
+
+
+def _to_syncsafe(n: int) -> bytes:
+    return bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+
+
+def parse(tag: bytes) -> RawTag | None:
+    """The frames of a complete ID3v2.3/2.4 tag (header first), or None when this module does
+    not handle it faithfully."""
+    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (3, 4) or tag[4] != 0:
+        return None
+    version, flags = tag[3], tag[5]
+    if flags & (_FLAG_UNSYNC | _FLAG_EXTENDED | _FLAG_FOOTER):
+        return None
+    try:
+        size = _syncsafe(tag[6:10])
+    except ValueError:
+        return None
+    if 10 + size > len(tag):
+        return None
+    body = tag[10 : 10 + size]
+    frames: list[RawFrame] = []
+    pos = 0
+    while pos + 10 <= len(body) and body[pos] != 0:
+        frame_id = body[pos : pos + 4]
+        if not _FRAME_ID.match(frame_id):
+            return None
+        raw_size = body[pos + 4 : pos + 8]
+        try:
+            fsize = _syncsafe(raw_size) if version == 4 else struct.unpack(">I", raw_size)[0]
+        except ValueError:
+            return None
+        end = pos + 10 + fsize
+        if end > len(body):
+            return None
+        frames.append(RawFrame(frame_id.decode("ascii"), body[pos:end]))
+        pos = end
+    if any(body[pos:]):  # whatever follows the frames must be zero padding
+        return None
+    return RawTag(version, flags, tuple(frames), len(body) - pos)
+
+
+def frame_bytes(frame_id: str, payload: bytes, version: int) -> bytes:
+    """A frame with no flags: header (size syncsafe in v2.4, plain in v2.3) and payload."""
+    size = _to_syncsafe(len(payload)) if version == 4 else struct.pack(">I", len(payload))
+    return frame_id.encode("ascii") + size + b"\x00\x00" + payload
+
+
+def with_tcon(tag: RawTag, tcon: bytes | None, available: int) -> bytes:
+    """The tag's bytes with its TCON frame replaced by `tcon` (None: removed); a tag without
+    TCON gets it after its last frame. The result keeps `available` bytes (the old tag's size)
+    when it fits, the rest being padding; otherwise it grows with no padding at all."""
+    out: list[bytes] = []
+    placed = tcon is None
+    for f in tag.frames:
+        if f.frame_id == "TCON":
+            if not placed:
+                out.append(tcon)
+                placed = True
+            continue
+        out.append(f.data)
+    if not placed:
+        out.append(tcon)
+    frames = b"".join(out)
+    padding = max(available - 10 - len(frames), 0)
+    body = frames + b"\x00" * padding
+    return b"ID3" + bytes([tag.version, 0, tag.flags]) + _to_syncsafe(len(body)) + body
+
+
+def empty_tag(version: int) -> RawTag:
+    """A tag with no frames, for files that have none yet."""
+    return RawTag(version, 0, (), 0)
