@@ -41,22 +41,19 @@ VPY="$VENV/bin/python"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 "$VPY" -m pip install --quiet --upgrade pip wheel setuptools
 
-# The runtime dependencies, less the ones only training and benchmarks import (librosa pulls
-# numba, llvmlite and scipy: 150 MB to download that the app never loads). The project itself is
-# installed without dependencies, so what lands in the bundle is exactly this list.
+# The runtime dependencies (training and benchmark tools such as librosa, with numba, llvmlite
+# and scipy, are extras). The project itself is installed without dependencies, so what lands in
+# the bundle is exactly this list.
 log "installing the runtime dependencies and PyInstaller from PyPI"
 mapfile -t DEPS < <("$VPY" - <<'EOF'
-import re
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import pip._vendor.tomli as tomllib
 with open("pyproject.toml", "rb") as f:
     project = tomllib.load(f)["project"]
-NOT_AT_RUNTIME = {"librosa"}
 for dep in project["dependencies"]:
-    if re.split(r"[ <>=!~\[;]", dep, maxsplit=1)[0].lower() not in NOT_AT_RUNTIME:
-        print(dep)
+    print(dep)
 for dep in project.get("optional-dependencies", {}).get("package", ["pyinstaller>=6.5"]):
     print(dep)
 EOF
@@ -72,6 +69,15 @@ rm -rf "$APP_DIR"
 "$VPY" -m PyInstaller --noconfirm --log-level WARN \
     --distpath "$DIST" --workpath "$ROOT/build/pyinstaller" "$ROOT/packaging/mgc-desktop.spec"
 BUILD_S=$(( $(date +%s) - BUILD_START ))
+# Training and benchmark libraries must not ride along (the spec excludes them; a dependency
+# that starts importing one would drag it back in).
+STRAYS="$(find "$APP_DIR" -maxdepth 2 \( -name librosa -o -name numba -o -name llvmlite \
+    -o -name scipy -o -name sklearn -o -name torch -o -name tensorflow \) -print)"
+if [[ -n "$STRAYS" ]]; then
+    echo "the app bundles training libraries it must not carry:" >&2
+    echo "$STRAYS" >&2
+    exit 1
+fi
 cp "$ROOT/packaging/install.sh" "$ROOT/packaging/uninstall.sh" "$APP_DIR/"
 chmod +x "$APP_DIR/install.sh" "$APP_DIR/uninstall.sh" "$APP_DIR/mgc-desktop"
 

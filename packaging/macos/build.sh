@@ -16,13 +16,12 @@ rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 VPY="$VENV/bin/python"
 "$VPY" -m pip install --quiet --upgrade pip wheel setuptools
-# Runtime dependencies only (not librosa, not the train extra); Pillow makes the .icns.
+# Runtime dependencies only (not the train extra); Pillow makes the .icns.
 mapfile -t DEPS < <("$VPY" - <<'PYEOF'
-import re, tomllib
+import tomllib
 p = tomllib.load(open("pyproject.toml", "rb"))["project"]
 for d in p["dependencies"]:
-    if re.split(r"[ <>=!~\[;]", d)[0].lower() != "librosa":
-        print(d)
+    print(d)
 for d in p.get("optional-dependencies", {}).get("package", ["pyinstaller>=6.5"]):
     print(d)
 PYEOF

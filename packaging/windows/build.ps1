@@ -14,12 +14,12 @@ if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
 py -3 -m venv $Venv
 $Py = "$Venv\Scripts\python.exe"
 & $Py -m pip install --upgrade pip wheel setuptools
-# Runtime dependencies only (librosa is for training and benchmarks); Pillow converts the PNG
+# Runtime dependencies only (not the train extra); Pillow converts the PNG
 # icon to .ico for PyInstaller. On Windows the sounddevice wheel carries PortAudio itself.
 $Deps = & $Py -c @"
-import tomllib, re
+import tomllib
 p = tomllib.load(open('pyproject.toml', 'rb'))['project']
-print('\n'.join(d for d in p['dependencies'] if re.split(r'[ <>=!~\[;]', d)[0].lower() != 'librosa'))
+print('\n'.join(p['dependencies']))
 print('\n'.join(p.get('optional-dependencies', {}).get('package', ['pyinstaller>=6.5'])))
 "@
 & $Py -m pip install @($Deps -split "`n" | Where-Object { $_ }) pillow
