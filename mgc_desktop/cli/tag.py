@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
+import time
 from pathlib import Path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -210,16 +211,14 @@ def _personal_vocabulary(args, cached: dict):
 def run_undo(args: argparse.Namespace) -> int:
     """Undo a batch (default: the last one still in effect) or the last change of some files."""
     from mgc_desktop.library.scanner import note_tag_batch
-    from mgc_desktop.tags.apply import list_batches, undo_batch, undo_paths
+    from mgc_desktop.tags.apply import BYTE_EXACT, list_batches, undo_batch, undo_paths
 
     if args.list:
-        for b in list_batches():
-            what = f"undo of {b.undoes}" if b.kind == "undo" else b.kind
-            print(
-                f"batch {b.id}: {what}, {b.written or 0} written, {b.skipped or 0} skipped,"
-                f" {b.failed or 0} failed, {b.active} in effect"
-                + (f", model {b.model_id}" if b.model_id else "")
-            )
+        batches = list_batches()
+        for b in batches:
+            print(_batch_line(b))
+        if not batches:
+            print("no batches yet")
         return EXIT_OK
     if args.batch is not None and args.paths:
         return _usage("give either --batch or paths, not both")
@@ -231,6 +230,9 @@ def run_undo(args: argparse.Namespace) -> int:
         except LookupError as exc:
             print(f"mgc-desktop: {exc.args[0]}", file=sys.stderr)
             return EXIT_USAGE if args.batch is not None else EXIT_OK
+    for path, how in result.restored:
+        note = "" if how == BYTE_EXACT else ": the file changed since, only its genre was restored"
+        print(f"{path}: restored ({how}){note}")
     for path, msg in result.errors:
         print(
             f"{path}: {'failed' if 'no journaled' not in msg else 'skipped'}: {msg}",
@@ -240,3 +242,27 @@ def run_undo(args: argparse.Namespace) -> int:
     sys.stderr.flush()
     print(result.undo_summary())
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
+
+
+def _batch_line(b) -> str:
+    """One `undo --list` line: id, kind, when, counts, the folder it touched, model, note."""
+    what = (
+        f"undo of {b.undoes if b.undoes is not None else 'files by path'}"
+        if (b.kind == "undo")
+        else b.kind
+    )
+    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(b.created))
+    parts = [
+        f"batch {b.id}: {what}, {when}",
+        f"{b.written or 0} written, {b.skipped or 0} skipped, {b.failed or 0} failed",
+        f"{b.active} in effect",
+    ]
+    if b.folder:
+        parts.append(f"in {b.folder}")
+    if b.finished is None:
+        parts.append("interrupted")
+    if b.model_id:
+        parts.append(f"model {b.model_id}")
+    if b.note:
+        parts.append(f"note: {b.note}")
+    return ", ".join(parts)

@@ -127,9 +127,7 @@ def _restore_bytes(path: str, ch: Change, *, keep_mtime: bool, journal: Journal,
     def modify(tmp: Path) -> None:
         delta.restore(stored, path, tmp)
 
-    atomic_modify(
-        path, modify, keep_mtime=keep_mtime, before_replace=_journal_delta(journal, row)
-    )
+    atomic_modify(path, modify, keep_mtime=keep_mtime, before_replace=_journal_delta(journal, row))
 
 
 def apply_plan(

@@ -75,9 +75,7 @@ class Delta:
             pos += _RUN.size
             runs.append((start, raw[pos : pos + length]))
             pos += length
-        return cls(
-            orig_size, new_size, orig_sha256, new_sha256, prefix, suffix, head, tuple(runs)
-        )
+        return cls(orig_size, new_size, orig_sha256, new_sha256, prefix, suffix, head, tuple(runs))
 
     @property
     def stored_bytes(self) -> int:
@@ -100,9 +98,7 @@ def _common_prefix(a, b, limit: int) -> int:
         x, y = a.read(min(_CHUNK, limit - n)), b.read(min(_CHUNK, limit - n))
         if x != y:
             m = min(len(x), len(y))
-            diff = np.flatnonzero(
-                np.frombuffer(x[:m], np.uint8) != np.frombuffer(y[:m], np.uint8)
-            )
+            diff = np.flatnonzero(np.frombuffer(x[:m], np.uint8) != np.frombuffer(y[:m], np.uint8))
             return n + (int(diff[0]) if diff.size else m)
         if not x:
             break

@@ -29,7 +29,6 @@ from mgc_desktop.tags.base import TagError, TagWriter, keep_padding
 V23_SEPARATOR = "; "  # not "/": it would split names such as "Pop/Funk"
 
 
-
 class _RawTCONSave:
     """Mixin for mutagen's ID3 classes: `_prepare_data` (the bytes of the tag to store) edits
     the TCON frame of the stored tag instead of re-serialising every frame."""

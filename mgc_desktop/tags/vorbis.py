@@ -108,9 +108,7 @@ def save_flac_comment(path: Path, comment: bytes) -> None:
     else:
         grow = len(comment) - len(blocks[at][1])
         blocks[at] = (_COMMENT, comment)
-    pad = next(
-        (i for i, (t, d) in enumerate(blocks) if t == _PADDING and len(d) - grow >= 0), None
-    )
+    pad = next((i for i, (t, d) in enumerate(blocks) if t == _PADDING and len(d) - grow >= 0), None)
     if grow and pad is not None:  # the padding absorbs the change: nothing else moves
         blocks[pad] = (_PADDING, bytes(len(blocks[pad][1]) - grow))
     region = b"".join(

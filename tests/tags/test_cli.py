@@ -85,7 +85,9 @@ def test_undo_by_path_and_refuses_changed_files(corpus, capsys):
     a, b = str(corpus["a.flac"]), str(corpus["a.m4a"])
     run(capsys, "tag", "--set-genre", "Blues", a, b)
     code, out, _ = run(capsys, "undo", a)
-    assert code == 0 and out[-1].endswith("1 restored (1 byte-exact, 0 tag-exact), 0 skipped, 0 failed")
+    assert code == 0 and out[-1].endswith(
+        "1 restored (1 byte-exact, 0 tag-exact), 0 skipped, 0 failed"
+    )
     assert read_genres(a) == [] and read_genres(b) == ["Blues"]
     # someone else changes b: undo refuses it unless --force
     from mutagen.mp4 import MP4
