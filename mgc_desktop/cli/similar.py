@@ -35,9 +35,9 @@ def _usage(msg: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mgc_desktop.library.index import Library, default_index_path, path_key, path_str
+    from mgc_desktop.library.index import Library, default_index_path
     from mgc_desktop.library.scanner import model_id_for
-    from mgc_desktop.library.vocabulary import VocabularyError, most_similar
+    from mgc_desktop.library.vocabulary import VocabularyError, similar_in_library
     from mgc_desktop.library.walk import display_path
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
@@ -49,30 +49,27 @@ def run(args: argparse.Namespace) -> int:
     if not default_index_path().exists():
         return _usage("the library index is empty: run `mgc-desktop scan FOLDER` first")
     model_path = args.model or default_model_path()
-    try:
-        with Library() as library:
+    with Library() as library:
+        try:
             model_id = model_id_for(model_path, library)
-            index = library.embeddings(model_id)
-            cached = library.cached_predictions([args.file], model_id).get(args.file)
-    except (IncompatibleModel, FileNotFoundError) as exc:
-        return _usage(f"cannot use the model: {exc}")
-    if len(index) == 0:
-        return _usage(
-            f"no indexed track has an embedding from model {model_id!r}: "
-            "run `mgc-desktop scan FOLDER` first"
-        )
-    query = cached.embedding if cached is not None else None
-    if query is None:
-        query, error = _embed(model_path, args.file)
-        if query is None:
-            print(f"{display_path(args.file)}: error: {error}", file=sys.stderr)
-            return EXIT_SOME_FAILED
-    try:
-        found = most_similar(
-            index.paths, index.matrix, query, args.top, exclude=path_str(path_key(args.file))
-        )
-    except VocabularyError as exc:
-        return _usage(str(exc))
+        except (IncompatibleModel, FileNotFoundError) as exc:
+            return _usage(f"cannot use the model: {exc}")
+        if len(library.embeddings(model_id, limit=1)) == 0:
+            return _usage(
+                f"no indexed track has an embedding from model {model_id!r}: "
+                "run `mgc-desktop scan FOLDER` first"
+            )
+        cached = library.cached_predictions([args.file], model_id).get(args.file)
+        query = cached.embedding if cached is not None else None
+        if query is None:  # not in the index (or changed since): analyse it for the query
+            query, error = _embed(model_path, args.file)
+            if query is None:
+                print(f"{display_path(args.file)}: error: {error}", file=sys.stderr)
+                return EXIT_SOME_FAILED
+        try:
+            found = similar_in_library(library, model_id, args.file, args.top, query)
+        except VocabularyError as exc:
+            return _usage(str(exc))
     for path, score in found:
         if args.json:
             record = {"path": display_path(path), "score": round(score, 6)}

@@ -501,10 +501,12 @@ class Library:
         root: str | bytes | os.PathLike | None = None,
         *,
         paths: Iterable[str | bytes | os.PathLike] | None = None,
+        limit: int | None = None,
     ) -> EmbeddingSet:
-        """Every stored embedding of `model_id` (under `root`, or of the given files), in path
-        order, as one matrix: one query and one buffer copy, so 50k tracks load in milliseconds.
-        Rows whose length differs from the first (a corrupt row) are left out."""
+        """Every stored embedding of `model_id` (under `root`, or of the given files; the first
+        `limit` of them), in path order, as one matrix: one query and one buffer copy, so 50k
+        tracks load in milliseconds. Rows whose length differs from the first (a corrupt row)
+        are left out."""
         where, params = ["p.embedding IS NOT NULL"], [model_id]
         if root is not None:
             cond, values = _under(path_key(root))
@@ -517,7 +519,8 @@ class Library:
         rows: list = []
         with self._lock:
             if paths is None:
-                rows = self._db.execute(sql + " ORDER BY t.path", params).fetchall()
+                order = " ORDER BY t.path" + (f" LIMIT {int(limit)}" if limit is not None else "")
+                rows = self._db.execute(sql + order, params).fetchall()
             else:
                 keys = sorted({path_key(p) for p in paths})
                 for i in range(0, len(keys), 500):

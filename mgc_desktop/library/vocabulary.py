@@ -190,7 +190,7 @@ class PersonalModel:
             confidence=float(probs[best]),
             probabilities={g: float(p) for g, p in zip(self.genres, probs)},
             uncertain=bool(probs[best] < uncertain_below),
-            window_probabilities=[],
+            note="",  # the base model's notes speak of its own genres
         )
 
     # -- storage --------------------------------------------------------------------------------
@@ -727,3 +727,26 @@ def restate_tracks(model: PersonalModel, tracks: Sequence, library, uncertain_be
                 )
         out.append(dataclasses.replace(track, prediction=pred))
     return out
+
+
+def similar_in_library(
+    library, model_id: str, path: str | os.PathLike, top: int, query: np.ndarray | None = None
+) -> list[tuple[str, float]]:
+    """The `top` indexed tracks closest to `path` (its stored embedding, or `query` for a file
+    the index does not hold), the file itself left out. VocabularyError when there is nothing
+    to compare."""
+    from mgc_desktop.library.index import path_key, path_str
+
+    if query is None:
+        query = library.embedding(path, model_id)
+        if query is None:
+            raise VocabularyError(
+                "this track has no embedding in the library index (not classified yet, or "
+                "silent): scan it first"
+            )
+    index = library.embeddings(model_id)
+    if len(index) == 0:
+        raise VocabularyError(
+            f"no indexed track has an embedding from model {model_id!r}: scan your music first"
+        )
+    return most_similar(index.paths, index.matrix, query, top, exclude=path_str(path_key(path)))
