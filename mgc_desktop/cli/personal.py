@@ -9,10 +9,6 @@ import sys
 
 from mgc_desktop.cli import EXIT_USAGE
 
-# The confidence under which a personal-vocabulary prediction is uncertain (never auto-tagged),
-# as for the base model; --min-confidence overrides it.
-PERSONAL_UNCERTAIN_BELOW = 0.5
-
 
 def add_vocabulary_option(parser: argparse.ArgumentParser) -> None:
     """Add --vocabulary to a subcommand's parser."""
@@ -70,5 +66,7 @@ def base_model_id(model_path: str | None) -> str:
 
 def threshold(args: argparse.Namespace) -> float:
     """The uncertainty threshold for personal predictions."""
+    from mgc_desktop.library.vocabulary import UNCERTAIN_BELOW
+
     value = getattr(args, "min_confidence", None)
-    return PERSONAL_UNCERTAIN_BELOW if value is None else float(value)
+    return UNCERTAIN_BELOW if value is None else float(value)

@@ -33,6 +33,9 @@ MODEL_FILE = "personal_genres.npz"
 FORMAT = "mgc-desktop-personal-genres"
 FORMAT_VERSION = 1
 DEFAULT_MIN_TRACKS = 5
+# A personal prediction below this confidence is uncertain (never auto-tagged), as for the base
+# model; commands with --min-confidence override it.
+UNCERTAIN_BELOW = 0.5
 # Strongest first: each fit warm-starts the next, weaker one.
 L2_GRID = (1.0, 3e-1, 1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4)
 CV_FOLDS = 5
