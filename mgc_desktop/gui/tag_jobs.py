@@ -10,9 +10,19 @@ from types import SimpleNamespace
 from typing import Any
 
 from mgc_desktop.gui.review import TrackRow
-from mgc_desktop.gui.workers import ProgressFn, current_genres
 
+ProgressFn = Callable[[int, int], None]
 Job = Callable[[ProgressFn, threading.Event], Any]
+
+
+def current_genres(path: str) -> tuple[str, ...]:
+    """The genres stored in a file now (empty when unreadable)."""
+    from mgc_desktop.tags import read_genres
+
+    try:
+        return tuple(read_genres(path))
+    except Exception:  # noqa: BLE001
+        return ()
 
 
 def snapshot(rows: Sequence[TrackRow]) -> list[SimpleNamespace]:

@@ -29,16 +29,6 @@ ProgressFn = Callable[[int, int], None]
 # --- rows from the library index ------------------------------------------------------------
 
 
-def current_genres(path: str) -> tuple[str, ...]:
-    """The genres stored in a file now (empty when unreadable)."""
-    from mgc_desktop.tags import read_genres
-
-    try:
-        return tuple(read_genres(path))
-    except Exception:  # noqa: BLE001
-        return ()
-
-
 def row_from_track(track: Any) -> TrackRow:
     """A table row for a library.index.Track (with its prediction and last error)."""
     row = TrackRow(
