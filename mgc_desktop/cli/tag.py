@@ -246,11 +246,9 @@ def run_undo(args: argparse.Namespace) -> int:
 
 def _batch_line(b) -> str:
     """One `undo --list` line: id, kind, when, counts, the folder it touched, model, note."""
-    what = (
-        f"undo of {b.undoes if b.undoes is not None else 'files by path'}"
-        if (b.kind == "undo")
-        else b.kind
-    )
+    what = b.kind
+    if b.kind == "undo":
+        what = f"undo of {b.undoes}" if b.undoes is not None else "undo by path"
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(b.created))
     parts = [
         f"batch {b.id}: {what}, {when}",

@@ -134,6 +134,43 @@ def test_folder_argument_and_list(corpus, capsys):
     assert code == 0 and out[0].startswith("batch 1: tag")
 
 
+def test_missing_path_records_no_batch(corpus, tmp_path, capsys):
+    """Issue 14.12: a missing path is a clear error, and no empty batch is left to undo."""
+    missing = tmp_path / "no such folder" / "song.mp3"
+    code, out, err = run(capsys, "tag", "--set-genre", "Rock", str(missing))
+    assert code == 1
+    assert out[0] == f"{missing}: error: file not found"
+    assert out[-1] == "nothing written, no batch recorded: 0 written, 0 skipped, 1 failed"
+    assert list_batches() == []
+    code, out, err = run(capsys, "undo")
+    assert code == 0 and "nothing to undo" in err
+    # with a good file beside it, the batch holds only the good file
+    code, out, _ = run(capsys, "tag", "--set-genre", "Rock", str(missing), str(corpus["a.ogg"]))
+    assert code == 1 and out[-1] == "batch 1: 1 written, 0 skipped, 1 failed"
+
+
+def test_undo_list_shows_dates_and_folders(corpus, tmp_path, capsys):
+    """Issue 14.12: each batch line says when it ran and which folder it touched."""
+    import time
+
+    other = tmp_path / "other"
+    other.mkdir()
+    elsewhere = other / "b.flac"
+    elsewhere.write_bytes(corpus["genre.flac"].read_bytes())
+    assert run(capsys, "tag", "--set-genre", "Jazz", str(corpus["a.flac"]))[0] == 0
+    assert run(capsys, "tag", "--set-genre", "Jazz", str(elsewhere))[0] == 0
+    assert run(capsys, "undo")[0] == 0
+    code, out, _ = run(capsys, "undo", "--list")
+    assert code == 0 and len(out) == 3
+    today = time.strftime("%Y-%m-%d")
+    music = corpus["a.flac"].parent
+    assert out[0].startswith(f"batch 1: tag, {today} ")
+    assert f", in {music}" in out[0] and "1 written" in out[0] and "1 in effect" in out[0]
+    assert f", in {other}" in out[1] and "0 in effect" in out[1]
+    assert out[2].startswith(f"batch 3: undo of 2, {today} ") and f", in {other}" in out[2]
+    assert ", note: " not in out[0]
+
+
 @dataclass(frozen=True)
 class Pred:
     path: str
