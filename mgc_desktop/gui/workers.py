@@ -416,6 +416,7 @@ class Player(QObject):
                     samplerate=rate,
                     channels=1,
                     dtype="float32",
+                    latency="low",  # Stop is heard at once (a sound server buffers ~2 s)
                     callback=callback,
                     finished_callback=lambda: self._finished(gen),
                 )
