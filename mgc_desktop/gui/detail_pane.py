@@ -80,6 +80,8 @@ class DetailPane(QWidget):
             "ever written."
         )
         self.tags.setMinimumHeight(90)
+        self.tags.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.tags.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         play_row = QHBoxLayout()
         play_row.addWidget(self.play_button)
@@ -90,6 +92,8 @@ class DetailPane(QWidget):
         self.add_section("Genre probabilities", self.bars)
         self.add_section("What the model heard (log-mel)", self.spectrogram)
         self.add_section("Tags: now and after write", self.tags)
+        for i, stretch in enumerate((0, 1, 2)):  # bars keep their size; tags get the room
+            self.sections.setStretchFactor(i, stretch)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

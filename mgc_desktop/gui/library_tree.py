@@ -146,7 +146,7 @@ class LibraryTreeModel(QAbstractItemModel):
                     album.label,
                     album.genre,
                     f"{album.confidence:.0%}" if album.genre else "",
-                    f"{len(album.paths)} tracks",
+                    f"{len(album.paths)} track{'s' if len(album.paths) != 1 else ''}",
                 )[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return album.tooltip

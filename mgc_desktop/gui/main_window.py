@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         # Permanent widgets: a hovered action's status tip never wipes them.
         self.count_label = QLabel("")
         self.message_label = QLabel("")
+        self.message_label.setContentsMargins(12, 0, 0, 0)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.message_label, 1)
         self.statusBar().addPermanentWidget(self.progress_label)

@@ -1,6 +1,9 @@
-"""Render screenshots of the main window (a scanned library) and of the live panel to PNG.
+"""Render screenshots to PNG: the main window (track table and the detail pane with the
+file's tags, now and after write), the album tree, the preview of a real batch, and the live
+panel.
 
-    QT_QPA_PLATFORM=offscreen python -m mgc_desktop.gui.screenshots OUTDIR [--model M.onnx]
+    QT_QPA_PLATFORM=offscreen python -m mgc_desktop.gui.screenshots OUTDIR [--model M.onnx] \
+        [--music DIR]
 
 Works offscreen or under Xvfb. The library is a dozen short synthesized tracks, tagged and
 scanned with the given (default: shipped) model in a throwaway data folder, so the user's own
@@ -165,14 +168,41 @@ def main(argv: list[str] | None = None) -> int:
     if not _wait(app, lambda: done and not window._pending_rows, 300):
         print("scan did not finish", file=sys.stderr)
         return 1
-    # a realistic review state: some accepted, one overridden, the second track selected
+    # a realistic review state: confident predictions accepted, one genre set by hand, and a
+    # track whose genre a write would change selected
     window.accept_above(0.5)
-    if window.model.rowCount() > 4 and not args.music:
-        window.set_override([4], "Ambient")
-    window.table.selectRow(1)
+    rows = window.model.rows()
+    manual = next((i for i, r in enumerate(rows) if r.uncertain), 4 if len(rows) > 4 else None)
+    if manual is not None:
+        window.set_override([manual], "Ambient" if not args.music else "Experimental")
+    shown = next(
+        (i for i, r in enumerate(rows) if r.decided and r.title and r.album and not r.current),
+        next((i for i, r in enumerate(rows) if r.decided), 1),
+    )
+    window.select_paths([rows[shown].path])
+    window.table.setFocus()
     _wait(app, lambda: window.detail.spectrogram.has_image(), 60)
+    _wait(app, lambda: any(n == "Album" for n, _, _ in window.detail.tag_rows()), 10)
     _wait(app, lambda: False, 0.5)
     window.grab().save(str(out / "main_window.png"))
+
+    window.views.setCurrentIndex(1)  # the album tree, two albums open
+    tree = window.tree
+    for row in range(min(2, window.tree_model.rowCount())):
+        tree.expand(window.tree_model.index(row, 0))
+    window.tree.select_path(rows[shown].path)
+    _wait(app, lambda: False, 0.5)
+    window.grab().save(str(out / "library_tree.png"))
+    window.views.setCurrentIndex(0)
+
+    window.write_tags()  # the preview of this batch (nothing is written)
+    dialog = window.preview
+    if dialog is not None:
+        _wait(app, lambda: dialog.write_button.isEnabled() or "cannot" in dialog.summary.text(), 60)
+        dialog.resize(980, 560)
+        _wait(app, lambda: False, 0.5)
+        dialog.grab().save(str(out / "preview.png"))
+        dialog.reject()
 
     panel = LivePanel(lambda: model, lambda: {}, window.host)
     panel.resize(900, 380)
@@ -193,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     panel.grab().save(str(out / "live_panel.png"))
     panel.close()
     window.close()
-    for name in ("main_window.png", "live_panel.png"):
+    for name in ("main_window.png", "library_tree.png", "preview.png", "live_panel.png"):
         print(out / name)
     return 0
 
