@@ -1,7 +1,9 @@
 """What the journal keeps to put a file's original bytes back: a compact delta, not a copy.
 
 A tag write changes a small region: the original and the written file share a prefix and a
-suffix, and the original's middle is stored. When the middle is large but its end lines up with
+suffix, and the original's middle is stored. A header field that changed with the tag (a RIFF
+size before 30 MB of unchanged audio, then the tag chunk at the end) is a run of a few bytes in
+a front part that stays aligned with the written file. When the middle's end lines up with
 the written file's end (an Ogg stream whose later pages were renumbered when the comment packet
 grew: every page keeps its payload, only its sequence number and CRC change; an MP4 whose chunk
 offset table shifted), the original middle is stored as a literal head plus the few byte runs
@@ -27,7 +29,8 @@ SMALL = 64 << 10  # a middle this small is stored whole, without looking for ali
 _CHUNK = 1 << 20
 _GAP = 16  # differing bytes closer than this are stored as one run
 _RUN_COST = 12  # bytes a run costs besides its data (offset, length)
-_HEADER = struct.Struct("<QQQQQI")
+_HEADER = struct.Struct("<QQQQQQI")
+_FRONT_CHUNK = 64 << 10
 _RUN = struct.Struct("<QI")
 
 
@@ -41,8 +44,9 @@ class Delta:
     new_sha256: str
     prefix: int
     suffix: int
-    head: bytes  # the original's bytes from `prefix` on
-    runs: tuple[tuple[int, bytes], ...]  # (offset from `prefix`, original bytes) after `head`
+    front: int  # how many bytes after `prefix` are aligned with the written file's
+    head: bytes  # the original's bytes after those
+    runs: tuple[tuple[int, bytes], ...]  # (offset from `prefix`, original bytes) to patch in
 
     def encode(self) -> bytes:
         """The journal's blob (the hashes are stored beside it)."""
@@ -52,6 +56,7 @@ class Delta:
                 self.new_size,
                 self.prefix,
                 self.suffix,
+                self.front,
                 len(self.head),
                 len(self.runs),
             ),
@@ -65,7 +70,7 @@ class Delta:
     def decode(cls, blob: bytes, orig_sha256: str, new_sha256: str) -> Delta:
         """The delta stored by `encode`."""
         raw = zlib.decompress(blob)
-        orig_size, new_size, prefix, suffix, head_len, n_runs = _HEADER.unpack_from(raw)
+        orig_size, new_size, prefix, suffix, front, head_len, n_runs = _HEADER.unpack_from(raw)
         pos = _HEADER.size
         head = raw[pos : pos + head_len]
         pos += head_len
@@ -75,7 +80,9 @@ class Delta:
             pos += _RUN.size
             runs.append((start, raw[pos : pos + length]))
             pos += length
-        return cls(orig_size, new_size, orig_sha256, new_sha256, prefix, suffix, head, tuple(runs))
+        return cls(
+            orig_size, new_size, orig_sha256, new_sha256, prefix, suffix, front, head, tuple(runs)
+        )
 
     @property
     def stored_bytes(self) -> int:
@@ -153,8 +160,40 @@ def _aligned_runs(a, b, base: int, lo: int, hi: int, shift: int, budget: int):
     return runs, i1
 
 
+def _front_runs(a, b, base: int, limit: int, budget: int):
+    """Runs where a[base+i] != b[base+i] from i = 0 on, while the two stay aligned (a chunk
+    with more than 1/8 of its bytes differing ends the aligned part) and within `budget`.
+    Returns the runs (ascending) and where the aligned part ends."""
+    runs: list[list] = []
+    cost = 0
+    i0 = 0
+    a.seek(base)
+    b.seek(base)
+    while i0 < limit:
+        x = a.read(min(_FRONT_CHUNK, limit - i0))
+        y = b.read(len(x))
+        idx = np.flatnonzero(np.frombuffer(x, np.uint8) != np.frombuffer(y, np.uint8))
+        if idx.size * 8 > len(x):  # no longer aligned: a shifted or rewritten region
+            return runs, i0 + int(idx[0])
+        if idx.size:
+            cuts = np.flatnonzero(np.diff(idx) > _GAP) + 1
+            for group in np.split(idx, cuts):
+                s, e = i0 + int(group[0]), i0 + int(group[-1]) + 1
+                runs.append([s, e, x[s - i0 : e - i0]])
+                cost += e - s + _RUN_COST
+            if cost > budget:
+                return runs, i0 + len(x)
+        i0 += len(x)
+    return runs, limit
+
+
 def make(orig: str | Path, new: str | Path, orig_sha256: str | None = None) -> Delta:
-    """The delta that rebuilds `orig` from `new`; TagError when it would exceed `CAP`."""
+    """The delta that rebuilds `orig` from `new`; TagError when it would exceed `CAP`.
+
+    The original's middle (between the common prefix and suffix) is described in three parts:
+    a front part aligned with the written file (a size field changed in a header, the rest
+    equal), a literal part, and a part aligned with the written file's end (data that moved);
+    the aligned parts are stored as the byte runs that differ."""
     so, sn = Path(orig).stat().st_size, Path(new).stat().st_size
     orig_sha = orig_sha256 or sha256_file(orig)
     new_sha = sha256_file(new)
@@ -162,23 +201,24 @@ def make(orig: str | Path, new: str | Path, orig_sha256: str | None = None) -> D
         p = _common_prefix(a, b, min(so, sn))
         s = _common_suffix(a, b, so, sn, min(so, sn) - p)
         lo_len, shift = so - s - p, (sn - so)
-        head_len, runs = lo_len, []
+        front, head_end, front_runs, tail_runs = 0, lo_len, [], []
         if lo_len > SMALL:
-            lowest = max(0, -shift)
-            found, scanned_to = _aligned_runs(a, b, p, lowest, lo_len, shift, CAP)
-            # choose where the literal head ends: at the top (all literal), or at a run start
-            best, cost = lo_len, 0
+            front_runs, front = _front_runs(a, b, p, min(lo_len, sn - s - p), CAP)
+            budget = CAP - sum(len(r[2]) + _RUN_COST for r in front_runs)
+            lowest = max(front, -shift)
+            found, scanned_to = _aligned_runs(a, b, p, lowest, lo_len, shift, budget)
+            # where the literal part ends: at the top (all literal), or at a run start
+            best, cost = lo_len - front, 0
             for k, (start, _end, data) in enumerate(found):
                 cost += len(data) + _RUN_COST
-                if start >= scanned_to and start + cost < best:
-                    best, head_len, runs = start + cost, start, found[: k + 1]
-            if scanned_to == lowest and lowest + cost < best:
-                best, head_len, runs = lowest + cost, lowest, found
-        a.seek(p)
-        head = a.read(min(head_len, CAP + 1))
-    delta = Delta(
-        so, sn, orig_sha, new_sha, p, s, head, tuple((r[0], r[2]) for r in reversed(runs))
-    )
+                if start - front + cost < best:
+                    best, head_end, tail_runs = start - front + cost, start, found[: k + 1]
+            if scanned_to == lowest and lowest - front + cost < best:
+                head_end, tail_runs = lowest, found
+        a.seek(p + front)
+        head = a.read(min(head_end - front, CAP + 1))
+    runs = [(r[0], r[2]) for r in front_runs] + [(r[0], r[2]) for r in reversed(tail_runs)]
+    delta = Delta(so, sn, orig_sha, new_sha, p, s, front, head, tuple(runs))
     if delta.stored_bytes > CAP:
         raise TagError(
             f"change too large to journal for a byte-exact undo "
@@ -192,14 +232,14 @@ def restore(delta: Delta, current: str | Path, out: str | Path) -> None:
     when `current` is not the written file or the result is not the original."""
     if sha256_file(current) != delta.new_sha256:
         raise TagError("file changed since it was written; its original bytes cannot be rebuilt")
-    p, s = delta.prefix, delta.suffix
+    p, s, front = delta.prefix, delta.suffix, delta.front
     lo_len = delta.orig_size - s - p
     shift = delta.new_size - delta.orig_size
-    h = len(delta.head)
+    head_end = front + len(delta.head)
     with open(current, "rb") as src, open(out, "wb") as dst:
-        _copy(src, dst, 0, p)
+        _copy(src, dst, 0, p + front)
         dst.write(delta.head)
-        _copy(src, dst, p + h + shift, lo_len - h)
+        _copy(src, dst, p + head_end + shift, lo_len - head_end)
         _copy(src, dst, delta.new_size - s, s)
         for start, data in delta.runs:
             dst.seek(p + start)

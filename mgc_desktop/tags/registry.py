@@ -10,8 +10,10 @@ from pathlib import Path
 
 import mutagen
 from mutagen.aiff import AIFF
+from mutagen.apev2 import APEv2File
 from mutagen.asf import ASF
 from mutagen.flac import FLAC
+from mutagen.id3 import ID3FileType
 from mutagen.monkeysaudio import MonkeysAudio
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
@@ -122,7 +124,12 @@ def _check_generic_reader(path: str, writer: TagWriter) -> None:
         seen = mutagen.File(path)
     except Exception:  # noqa: BLE001 - mutagen.File failed: the sniffed type stands
         return
-    if seen is not None and writer.file_type and not isinstance(seen, writer.file_type):
+    if seen is None or writer.file_type is None or isinstance(seen, writer.file_type):
+        return
+    same_place = (writer.fmt == "id3/mp3" and isinstance(seen, ID3FileType)) or (
+        writer.fmt.startswith("apev2/") and isinstance(seen, APEv2File)
+    )  # a tag at the start (ID3) or the end (APEv2) is read there whatever the file type
+    if not same_place:
         raise TagError(
             f"mutagen reads this file as {type(seen).__name__}, not {writer.file_type.__name__}"
             f"; a genre written to it would not be seen (a video stream, or a mixed container)"

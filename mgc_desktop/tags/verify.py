@@ -157,7 +157,7 @@ def snapshot(path: str | Path, file_type: type | None = None) -> Snapshot:
         for v in (getattr(info, a, None) for a in ("sample_rate", "channels", "length"))
     )
     raw = None
-    if isinstance(f, (MP3, WAVE, AIFF)):
+    if isinstance(f, (MP3, WAVE, AIFF)) or isinstance(f.tags, ID3):
         genre, others, raw = _id3_view(f, path)
     else:
         items = _items(f.tags)

@@ -67,6 +67,16 @@ def test_shift_with_sparse_header_changes_is_stored_as_runs(tmp_path):
     assert d.stored_bytes < head_end + pages * 24  # ~0.6 % of the file, not the file
 
 
+def test_size_field_at_the_start_and_a_tag_grown_at_the_end(tmp_path):
+    """A WAV's ID3 chunk at the end grows: the RIFF size near the start changes too, and the
+    30 MB of audio between them must not end up in the journal."""
+    audio = _bytes(30_000_000)
+    orig = b"RIFF\x10\x00\x00\x00WAVE" + audio + b"id3 " + _bytes(400)
+    new = b"RIFF\x20\x01\x00\x00WAVE" + audio + b"id3 " + _bytes(900)
+    d = _roundtrip(tmp_path, orig, new)
+    assert d.stored_bytes < 1000
+
+
 def test_identical_files(tmp_path):
     data = _bytes(70_000)
     assert _roundtrip(tmp_path, data, data).stored_bytes == 0
