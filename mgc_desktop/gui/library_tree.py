@@ -6,6 +6,8 @@ keeps which albums were expanded.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from mgc_desktop.gui.review import FAILED, genre_label
+from mgc_desktop.gui.review import FAILED, genre_label, group_albums
 from mgc_desktop.gui.track_model import TrackTableModel
 
 TREE_COLUMNS = ("Album / file", "Genre", "Confidence", "Status")
@@ -37,13 +39,48 @@ class AlbumNode:
     paths: list[str]
 
 
-class LibraryTreeModel(QAbstractItemModel):
-    """Two levels: album nodes (internal id 0) and their tracks (internal id = album row + 1)."""
+def album_nodes(snapshot: Sequence[tuple], names: Mapping[str, str]) -> list[AlbumNode]:
+    """The tree's top level from a ReviewBatch.album_snapshot (no Qt: runs in a worker)."""
+    artists = {path: artist for path, _album, _aa, artist, _p in snapshot}
+    nodes = []
+    for album, paths in group_albums(snapshot):
+        who = album.artist or next((artists[p] for p in paths if artists.get(p)), "")
+        label = f"{who} — {album.title}" if who else album.title
+        where = album.folder or (os.path.dirname(paths[0]) if paths else "")
+        tip = (
+            f"{where}\n{len(paths)} tracks; album genre from the summed probabilities "
+            f"of {album.classified} classified tracks"
+        )
+        nodes.append(
+            AlbumNode(
+                "\x00".join(album.key),
+                label,
+                tip,
+                genre_label(album.genre, album.confidence, names),
+                album.confidence,
+                paths,
+            )
+        )
+    return nodes
 
-    def __init__(self, table: TrackTableModel, parent: Any = None) -> None:
+
+class LibraryTreeModel(QAbstractItemModel):
+    """Two levels: album nodes (internal id 0) and their tracks (internal id = album row + 1).
+
+    Grouping runs in a worker through `run_task` (WorkerHost.run_task) when given, so a large
+    library never stalls the window; without it, synchronously."""
+
+    rebuilt = Signal()  # new groups are in
+
+    def __init__(
+        self, table: TrackTableModel, parent: Any = None, run_task: Callable | None = None
+    ) -> None:
         super().__init__(parent)
         self.table = table
         self.albums: list[AlbumNode] = []
+        self._run_task = run_task
+        self._generation = 0
+        self._busy = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._timer = QTimer(self)
@@ -69,33 +106,34 @@ class LibraryTreeModel(QAbstractItemModel):
             self.rebuild()
 
     def rebuild(self) -> None:
-        """Group the batch into albums again (a few tens of ms for 10,000 tracks)."""
+        """Group the batch into albums again; the view is reset when the groups arrive."""
         self._timer.stop()
-        batch = self.table.batch
-        names = batch.names
-        albums = []
-        for album, rows in batch.albums():
-            members = [batch.row(i) for i in rows]
-            who = album.artist or next((r.artist for r in members if r.artist), "")
-            label = f"{who} — {album.title}" if who else album.title
-            where = album.folder or (members[0].path.rsplit("/", 1)[0] if members else "")
-            tip = (
-                f"{where}\n{len(members)} tracks; album genre from the summed probabilities "
-                f"of {album.classified} classified tracks"
-            )
-            albums.append(
-                AlbumNode(
-                    "\x00".join(album.key),
-                    label,
-                    tip,
-                    genre_label(album.genre, album.confidence, names),
-                    album.confidence,
-                    [r.path for r in members],
-                )
-            )
+        snapshot, names = self.table.batch.album_snapshot(), dict(self.table.batch.names)
+        if self._run_task is None:
+            self._set_albums(album_nodes(snapshot, names))
+            return
+        if self._busy:  # one grouping at a time; the newest rows are grouped next
+            self._timer.start()
+            return
+        self._busy = True
+        self._generation += 1
+        gen = self._generation
+
+        def done(nodes: list[AlbumNode]) -> None:
+            self._busy = False
+            if gen == self._generation:
+                self._set_albums(nodes)
+
+        def failed(_message: str) -> None:
+            self._busy = False
+
+        self._run_task(lambda _p, _c: album_nodes(snapshot, names), done, failed)
+
+    def _set_albums(self, nodes: list[AlbumNode]) -> None:
         self.beginResetModel()
-        self.albums = albums
+        self.albums = nodes
         self.endResetModel()
+        self.rebuilt.emit()
 
     # --- the item model ------------------------------------------------------------------
     def index(

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._apply_write_policy()
         self.proxy = TrackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.tree_model = LibraryTreeModel(self.model, self)
+        self.tree_model = LibraryTreeModel(self.model, self, self.host.run_task)
         self._build_ui()
         self._build_actions()
         self._build_menus()

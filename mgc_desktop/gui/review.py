@@ -122,10 +122,22 @@ class ReviewBatch:
         self._rows: list[TrackRow] = []
         self._index: dict[str, int] = {}
         self.names: dict[str, str] = {}
-        self.write_policy = WritePolicy()
+        self._write_policy = WritePolicy()
+        self._planned: dict[str, tuple[tuple, tuple[str, ...] | None]] = {}
         self._saved: dict[str, dict[str, Any]] = {}  # decisions waiting for their rows
         self.write_errors: dict[str, str] = {}  # path -> why the last write/undo failed
         self.scan_problems: dict[str, str] = {}  # path -> why the last scan could not use it
+
+    @property
+    def write_policy(self) -> WritePolicy:
+        """The policy, threshold and top-k the next write is planned with (from Settings)."""
+        return self._write_policy
+
+    @write_policy.setter
+    def write_policy(self, wp: WritePolicy) -> None:
+        if wp != self._write_policy:
+            self._write_policy = wp
+            self._planned.clear()
 
     # --- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -159,8 +171,19 @@ class ReviewBatch:
 
     def planned_genres(self, r: TrackRow, wp: WritePolicy | None = None) -> tuple[str, ...] | None:
         """What the file's genre would become if this row were written now (None: unchanged).
-        The same rules as tags.plan (manual genres replace under the fill policy)."""
-        wp = wp or self.write_policy
+        The same rules as tags.plan (manual genres replace under the fill policy). Memoised
+        per row for the batch's own policy: the status bar asks on every update."""
+        if wp is None:
+            key = (r.override, r.genre, r.confidence, r.uncertain, r.current, id(r.probabilities))
+            hit = self._planned.get(r.path)
+            if hit is not None and hit[0] == key:
+                return hit[1]
+            result = self._plan(r, self.write_policy)
+            self._planned[r.path] = (key, result)
+            return result
+        return self._plan(r, wp)
+
+    def _plan(self, r: TrackRow, wp: WritePolicy) -> tuple[str, ...] | None:
         names, _ = self.wanted(r, wp)
         if not names:
             return None
@@ -181,13 +204,18 @@ class ReviewBatch:
         return rows
 
     def counts(self) -> ReviewCounts:
-        return ReviewCounts(
-            tracks=len(self._rows),
-            to_write=len(self.pending()),
-            decided=sum(1 for r in self._rows if r.decided),
-            failed=sum(1 for r in self._rows if r.status == FAILED),
-            uncertain=sum(1 for r in self._rows if r.status in (UNCERTAIN, SILENT)),
-        )
+        """One pass over the rows (50,000 rows: a few ms; plans come from the memo)."""
+        decided = failed = uncertain = to_write = 0
+        for r in self._rows:
+            if r.status == FAILED:
+                failed += 1
+            elif r.status in (UNCERTAIN, SILENT):
+                uncertain += 1
+            if r.decided:
+                decided += 1
+                if self.planned_genres(r) is not None:
+                    to_write += 1
+        return ReviewCounts(len(self._rows), to_write, decided, failed, uncertain)
 
     def failures(self) -> list[tuple[str, str]]:
         """(path, reason) of every file that could not be analysed or written, in row order."""
@@ -342,6 +370,7 @@ class ReviewBatch:
 
     def set_names(self, names: Mapping[str, str]) -> None:
         self.names = dict(names)
+        self._planned.clear()
         for r in self._rows:
             r.refresh_haystack(self.names)
 
@@ -365,6 +394,7 @@ class ReviewBatch:
 
     def clear(self) -> None:
         self._rows, self._index = [], {}
+        self._planned.clear()
         self._saved, self.write_errors, self.scan_problems = {}, {}, {}
 
     def sort(self, key: Any, reverse: bool) -> None:
@@ -406,27 +436,36 @@ class ReviewBatch:
         return True
 
     # --- albums ---------------------------------------------------------------------------
-    def albums(self) -> list[tuple[Any, list[int]]]:
-        """Albums as library.albums groups them, each with its consensus genre and the row
-        numbers of its tracks (in path order)."""
-        from mgc_desktop.library.albums import album_genres
+    def album_snapshot(self) -> list[tuple[str, str, str, str, dict[str, float]]]:
+        """(path, album, album artist, artist, probabilities) per row: what grouping into
+        albums needs, cheap to take on the GUI thread and safe to hand to a worker (rows are
+        replaced, never their probability dicts changed)."""
+        return [(r.path, r.album, r.albumartist, r.artist, r.probabilities) for r in self._rows]
 
-        tracks = [
-            SimpleNamespace(
-                path=r.path,
-                album=r.album or None,
-                albumartist=r.albumartist or None,
-                folder=os.path.dirname(r.path),
-                prediction=(
-                    SimpleNamespace(probabilities=r.probabilities) if r.probabilities else None
-                ),
-            )
-            for r in self._rows
-        ]
-        return [
-            (a, [self._index[p] for p in a.tracks if p in self._index])
-            for a in album_genres(tracks)  # type: ignore[arg-type]
-        ]
+    def albums(self) -> list[tuple[Any, list[str]]]:
+        """Albums of the rows now (see group_albums)."""
+        return group_albums(self.album_snapshot())
+
+
+def group_albums(
+    snapshot: Sequence[tuple[str, str, str, str, dict[str, float]]],
+) -> list[tuple[Any, list[str]]]:
+    """Albums as library.albums groups them (album tags, else the folder), each a
+    library.albums.AlbumGenre with its consensus genre, with its member paths in path order.
+    Runs in a worker for large libraries (50,000 tracks take about a second)."""
+    from mgc_desktop.library.albums import album_genres
+
+    tracks = [
+        SimpleNamespace(
+            path=path,
+            album=album or None,
+            albumartist=albumartist or None,
+            folder=os.path.dirname(path),
+            prediction=SimpleNamespace(probabilities=probs) if probs else None,
+        )
+        for path, album, albumartist, _artist, probs in snapshot
+    ]
+    return [(a, list(a.tracks)) for a in album_genres(tracks)]  # type: ignore[arg-type]
 
 
 def _same_content(a: TrackRow, b: TrackRow) -> bool:

@@ -170,7 +170,6 @@ def test_play_sends_the_track_to_the_output_and_stop_stops_it(
         rec.wait(timeout=10)
     recorded = np.fromfile(raw, dtype="<f4")
     assert len(recorded) > rate * 2, len(recorded)
-    source = read_all(target.path, rate).astype(np.float32)
 
     # the recording holds the track: quarter-second pieces of it each match somewhere in the
     # decoded track (normalised cross-correlation near 1), and match the other tracks worse

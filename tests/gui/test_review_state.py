@@ -181,9 +181,9 @@ def test_albums_group_like_the_library_with_a_consensus_genre():
     ]
     b.append(b.add_rows(rows)[0])
     albums = b.albums()
-    assert [(a.title, a.genre, idx) for a, idx in albums] == [
-        ("Blue", "jazz", [0, 1, 2]),
-        ("B", "pop", [3]),
+    assert [(a.title, a.genre, paths) for a, paths in albums] == [
+        ("Blue", "jazz", ["/m/A/1.mp3", "/m/A/2.mp3", "/m/A/3.mp3"]),
+        ("B", "pop", ["/m/B/1.mp3"]),
     ]
 
 
