@@ -16,6 +16,7 @@ writer instead of failing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -123,14 +124,22 @@ def embedding_from_blob(blob: bytes | None) -> np.ndarray | None:
 
 @dataclass(frozen=True)
 class EmbeddingSet:
-    """The embeddings of one model for many tracks: `matrix` row i belongs to `paths[i]`."""
+    """The embeddings of one model for many tracks: `matrix` row i belongs to `keys[i]` (the
+    stored path bytes; `paths` decodes them all, `path(i)` one)."""
 
     model_id: str
-    paths: list[str]
-    matrix: np.ndarray  # (n, D) float32
+    keys: list[bytes]
+    matrix: np.ndarray  # (n, D) float32, read-only
 
     def __len__(self) -> int:
-        return len(self.paths)
+        return len(self.keys)
+
+    @property
+    def paths(self) -> list[str]:
+        return [path_str(k) for k in self.keys]
+
+    def path(self, i: int) -> str:
+        return path_str(self.keys[i])
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,48 @@ _PRED_COLUMNS = (
 )
 
 
+def _matrix_cache_file(index: Path, model_id: str) -> Path:
+    from mgc_desktop.paths import cache_dir
+
+    digest = hashlib.sha1(os.fsencode(index.resolve()) + b"\0" + model_id.encode()).hexdigest()
+    return cache_dir() / "embeddings" / f"{digest[:24]}.npz"
+
+
+def _load_matrix_cache(index: Path, model_id: str, version: str) -> EmbeddingSet | None:
+    """The cached matrix of the whole index, if it was saved at this `version`."""
+    try:
+        with np.load(_matrix_cache_file(index, model_id), allow_pickle=False) as data:
+            if str(data["version"]) != version:
+                return None
+            keys = data["paths"].tobytes().split(b"\0")
+            matrix = data["matrix"]
+    except Exception:  # noqa: BLE001 - missing, partial or foreign: read the index instead
+        return None
+    if len(keys) != len(matrix):
+        return None
+    return EmbeddingSet(model_id, keys, matrix)
+
+
+def _save_matrix_cache(
+    index: Path, model_id: str, version: str, keys: list[bytes], matrix: np.ndarray
+) -> None:
+    """Write the cache atomically (a temporary file, then a rename); failures are ignored."""
+    try:
+        dest = _matrix_cache_file(index, model_id)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            np.savez(
+                f,
+                version=np.array(version),
+                paths=np.frombuffer(b"\0".join(keys), dtype=np.uint8),
+                matrix=matrix,
+            )
+        os.replace(tmp, dest)
+    except OSError:
+        pass
+
+
 def _prediction(row: Sequence, embedding: bytes | None = None) -> StoredPrediction | None:
     if row[0] is None:
         return None
@@ -327,6 +378,14 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _embeddings_changed(self) -> None:
+        """Bump the counter that the embedding matrix cache is checked against (inside the
+        caller's transaction: whoever changes predictions or paths calls this)."""
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES ('embeddings_version', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     def _set_meta(self, key: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -504,9 +563,17 @@ class Library:
         limit: int | None = None,
     ) -> EmbeddingSet:
         """Every stored embedding of `model_id` (under `root`, or of the given files; the first
-        `limit` of them), in path order, as one matrix: one query and one buffer copy, so 50k
-        tracks load in milliseconds. Rows whose length differs from the first (a corrupt row)
-        are left out."""
+        `limit` of them), in path order, as one matrix. Rows whose length differs from the
+        first (a corrupt row) are left out. The whole index's matrix is also kept in the cache
+        folder, checked against a counter that every change of predictions or paths bumps: 50k
+        rows of BLOBs cost SQLite a few hundred milliseconds, the cached copy a few tens."""
+        whole = root is None and paths is None and limit is None
+        if whole:
+            with self._lock:
+                version = self.get_meta("embeddings_version") or "0"
+            cached = _load_matrix_cache(self.path, model_id, version)
+            if cached is not None:
+                return cached
         where, params = ["p.embedding IS NOT NULL"], [model_id]
         if root is not None:
             cond, values = _under(path_key(root))
@@ -534,8 +601,10 @@ class Library:
         width = len(rows[0][1])
         rows = [r for r in rows if len(r[1]) == width]
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<f4")
-        matrix = matrix.reshape(len(rows), width // 4).astype(np.float32)
-        return EmbeddingSet(model_id, [path_str(r[0]) for r in rows], matrix)
+        matrix = matrix.reshape(len(rows), width // 4)
+        if whole:
+            _save_matrix_cache(self.path, model_id, version, [r[0] for r in rows], matrix)
+        return EmbeddingSet(model_id, [r[0] for r in rows], matrix)
 
     def embedding(self, path: str | bytes | os.PathLike, model_id: str) -> np.ndarray | None:
         """One track's stored embedding from `model_id`, or None (not indexed, not classified
@@ -610,6 +679,7 @@ class Library:
         ]
         with self._lock, self._db:
             if forget_predictions:
+                self._embeddings_changed()
                 self._db.executemany(
                     "DELETE FROM predictions WHERE track_id = (SELECT id FROM tracks WHERE path=?)",
                     [(i.path,) for i in infos],
@@ -631,6 +701,7 @@ class Library:
     def move_tracks(self, moves: Sequence[tuple[bytes, bytes]]) -> None:
         """Re-point tracks at their new paths, keeping their predictions: (old, new) pairs."""
         with self._lock, self._db:
+            self._embeddings_changed()
             self._db.executemany(
                 "DELETE FROM errors WHERE path IN (?, ?)", [(a, b) for a, b in moves]
             )
@@ -642,6 +713,7 @@ class Library:
     def remove_tracks(self, paths: Sequence[bytes]) -> None:
         """Forget deleted files (their predictions go with them)."""
         with self._lock, self._db:
+            self._embeddings_changed()
             self._db.executemany("DELETE FROM tracks WHERE path = ?", [(p,) for p in paths])
             self._db.executemany("DELETE FROM errors WHERE path = ?", [(p,) for p in paths])
 
@@ -650,6 +722,7 @@ class Library:
         user drops a folder from the library; scans never prune a root that is missing."""
         cond, params = _under(path_key(root))
         with self._lock, self._db:
+            self._embeddings_changed()
             removed = self._db.execute(f"DELETE FROM tracks WHERE {cond}", params).rowcount
             self._db.execute(f"DELETE FROM errors WHERE {cond}", params)
         return removed
@@ -661,6 +734,7 @@ class Library:
             row = self._db.execute("SELECT id FROM tracks WHERE path = ?", (path,)).fetchone()
             if row is None:
                 return False
+            self._embeddings_changed()
             self._db.execute(
                 "INSERT OR REPLACE INTO predictions(track_id, model_id, genre, confidence, "
                 "uncertain, probabilities, windows, duration_s, note, created_at, embedding) "

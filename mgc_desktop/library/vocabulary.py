@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -390,11 +391,11 @@ def _expand(
     return rows_a, ys_a, ws_a
 
 
-def _fit(z, tracks, labels, k, l2, theta0, max_iter) -> np.ndarray:
+def _fit(z, tracks, labels, k, l2, theta0, max_iter, ftol: float = 1e-9) -> np.ndarray:
     rows, ys, ws = _expand(tracks, labels, k)
     problem = _Problem(z, rows, ys, ws, k)
     problem.l2 = l2
-    return _lbfgs(problem, theta0, max_iter)
+    return _lbfgs(problem, theta0, max_iter, ftol=ftol)
 
 
 def _stratified_folds(primary: np.ndarray, folds: int, rng: np.random.Generator) -> np.ndarray:
@@ -492,19 +493,25 @@ def fit_personal_model(
     sample = _cv_sample(primary, CV_MAX_TRACKS, rng)
     folds = max(2, min(CV_FOLDS, len(sample)))
     fold_of = _stratified_folds(primary[sample], folds, rng)
-    oof = np.zeros((len(grid), len(sample), k))
-    theta_zero = np.zeros(d * k + k)
-    for f in range(folds):
-        train, held = sample[fold_of != f], sample[fold_of == f]
-        theta = theta_zero
-        for gi, l2 in enumerate(grid):
-            theta = _fit(z, train, labels, k, l2, theta, max_iter=150)
-            w_mat, b = theta[: d * k].reshape(d, k), theta[d * k :]
-            oof[gi, fold_of == f] = z[held] @ w_mat + b
     sample_labels = [labels[i] for i in sample]
-    results = [_scores(oof[gi], sample_labels, k) for gi in range(len(grid))]
+    theta_zero = np.zeros(d * k + k)
+    thetas = [theta_zero] * folds
+    oof: list[np.ndarray] = []
+    results: list[dict] = []
+    for l2 in grid:  # strongest first; each fold warm-starts from its previous solution
+        scores = np.zeros((len(sample), k))
+        for f in range(folds):
+            train, held = sample[fold_of != f], sample[fold_of == f]
+            thetas[f] = _fit(z, train, labels, k, l2, thetas[f], max_iter=150, ftol=1e-7)
+            w_mat, b = thetas[f][: d * k].reshape(d, k), thetas[f][d * k :]
+            scores[fold_of == f] = z[held] @ w_mat + b
+        oof.append(scores)
+        results.append(_scores(scores, sample_labels, k))
+        merit = [r["accuracy"] + r["mean_genre_accuracy"] for r in results]
+        if len(merit) - 1 - int(np.argmax(merit)) >= 2:
+            break  # two weaker strengths in a row did worse: the rest (slower to fit) would too
     best = max(
-        range(len(grid)),
+        range(len(results)),
         key=lambda gi: (
             round(results[gi]["accuracy"] + results[gi]["mean_genre_accuracy"], 9),
             -gi,
@@ -561,14 +568,15 @@ def _ece(probs: np.ndarray, labels: Sequence[Sequence[int]], bins: int = 10) -> 
 
 
 def most_similar(
-    paths: Sequence[str],
+    paths: Sequence[Any],
     matrix: np.ndarray,
     query: np.ndarray,
     top: int,
-    exclude: str | None = None,
-) -> list[tuple[str, float]]:
-    """The `top` rows closest to `query` by cosine similarity, best first, leaving out the row
-    whose path is `exclude` (the query itself): one matrix-vector product over the index."""
+    exclude: Any = None,
+) -> list[tuple[Any, float]]:
+    """The `top` rows closest to `query` by cosine similarity, best first, as (paths[i],
+    score), leaving out the row whose path is `exclude` (the query itself): one matrix-vector
+    product over the index."""
     if len(paths) == 0 or top < 1:
         return []
     q = _normalise(np.asarray(query, dtype=np.float32).ravel())
@@ -752,4 +760,5 @@ def similar_in_library(
         raise VocabularyError(
             f"no indexed track has an embedding from model {model_id!r}: scan your music first"
         )
-    return most_similar(index.paths, index.matrix, query, top, exclude=path_str(path_key(path)))
+    found = most_similar(index.keys, index.matrix, query, top, exclude=path_key(path))
+    return [(path_str(key), score) for key, score in found]

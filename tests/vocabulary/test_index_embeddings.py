@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -115,3 +116,32 @@ def test_newer_index_is_refused(tmp_path):
     con.close()
     with pytest.raises(RuntimeError, match="newer than this app"):
         Library(db)
+
+
+def test_whole_index_matrix_cache_follows_every_change(tmp_path):
+    rng = np.random.default_rng(1)
+    vectors = rng.standard_normal((4, 8)).astype(np.float32)
+    with Library(tmp_path / "lib.sqlite3") as library:
+        keys = _add(library, tmp_path / "m", ["a.mp3", "b.mp3", "c.mp3", "d.mp3"])
+        for key, vec in zip(keys[:3], vectors):
+            library.save_prediction(key, _result(key, "m1", vec))
+        first = library.embeddings("m1")
+        cached = Path(os.environ["MGC_DESKTOP_CACHE_DIR"]) / "embeddings"
+        assert len(list(cached.iterdir())) == 1  # the whole-index matrix was cached
+        again = library.embeddings("m1")
+        assert again.paths == first.paths
+        np.testing.assert_array_equal(again.matrix, vectors[:3])
+
+        library.save_prediction(keys[3], _result(keys[3], "m1", vectors[3]))
+        np.testing.assert_array_equal(library.embeddings("m1").matrix, vectors)
+        moved = path_key(tmp_path / "m" / "z.mp3")
+        library.move_tracks([(keys[0], moved)])
+        assert library.embeddings("m1").paths[-1] == index_module.path_str(moved)
+        library.remove_tracks([keys[1]])
+        assert len(library.embeddings("m1")) == 3
+        library.forget(tmp_path / "m")
+        assert len(library.embeddings("m1")) == 0
+    with Library(tmp_path / "lib.sqlite3") as other:  # another connection sees the same
+        key = _add(other, tmp_path / "n", ["e.mp3"])[0]
+        other.save_prediction(key, _result(key, "m1", vectors[0]))
+        assert len(other.embeddings("m1")) == 1
