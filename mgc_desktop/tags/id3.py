@@ -42,6 +42,8 @@ class _RawTCONSave:
             raw = id3raw.parse(old)
         else:  # no tag yet: a new one without padding
             raw, available = id3raw.empty_tag(v2_version), 0
+        if (raw is None or raw.version != v2_version) and v2_version == 2:
+            raise TagError("ID3v2.2 tag: cannot be rewritten without converting it")
         if raw is None or raw.version != v2_version:
             return super()._prepare_data(  # a tag id3raw does not handle: mutagen's way
                 fileobj, start, available, v2_version, v23_sep, pad_func
@@ -91,10 +93,20 @@ class ID3Writer(TagWriter):
         if self.container == "wav":
             iff.check_wave_audio(path)
         tags = self._load(path)
-        if tags is not None and tags.version[1] not in (3, 4):
+        if tags is None or tags.version[1] in (3, 4):
+            return
+        if tags.version[1] != 2 or id3raw.parse(self._raw_tag(path)) is None:
             raise TagError(
                 f"ID3v2.{tags.version[1]} tag: cannot be rewritten without converting it"
             )
+
+    def _raw_tag(self, path: Path) -> bytes:
+        if self.container != "mp3":
+            return iff.id3_chunk(path) or b""
+        with open(path, "rb") as f:
+            head = f.read(10)
+            size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9]
+            return head + f.read(size)
 
     def has_tag(self, path: Path) -> bool:
         return self._load(path) is not None
@@ -106,10 +118,10 @@ class ID3Writer(TagWriter):
             version = self.new_version
         else:
             version = tags.version[1]
-        if version not in (3, 4):
+        if version not in (2, 3, 4):
             raise TagError(f"ID3v2.{version} tag: cannot be rewritten without converting it")
         values = list(genres)
-        if not raw and version == 3 and len(values) > 1:
+        if not raw and version in (2, 3) and len(values) > 1:
             values = [V23_SEPARATOR.join(values)]
         if not values:
             tags.delall("TCON")
@@ -125,8 +137,7 @@ class ID3Writer(TagWriter):
                 else (Encoding.UTF8 if version == 4 else Encoding.UTF16)
             )
             tags.add(TCON(encoding=enc, text=values))
-        config = ID3SaveConfig(version, None)
-        tags.new_tcon = save_frame(tags["TCON"], config=config) if values else None
+        tags.new_tcon = _genre_frame(tags["TCON"], version) if values else None
         if self.container == "mp3":
             self._save_mp3(tags, path, version)
         else:
@@ -140,14 +151,11 @@ class ID3Writer(TagWriter):
             if v1 is not None:
                 f.seek(offset, 2)
                 tail = f.read()
-        # v1=1 keeps a v1 tail only where there was one; we then put back its exact bytes.
-        tags.save(str(path), v1=1, v2_version=version, v23_sep=None, padding=keep_padding)
+        # v1=0 drops the tail (mutagen would rebuild it from the v2 frames, and fails on some
+        # of them); its exact bytes go back after the save.
+        tags.save(str(path), v1=0, v2_version=version, v23_sep=None, padding=keep_padding)
         if tail:
-            with open(path, "r+b") as f:
-                _, new_offset = find_id3v1(f)
-                if new_offset != offset:
-                    raise TagError("ID3v1 tail could not be preserved")
-                f.seek(offset, 2)
+            with open(path, "ab") as f:
                 f.write(tail)
 
     def remove_tag_if_empty(self, path: Path) -> None:
@@ -158,6 +166,15 @@ class ID3Writer(TagWriter):
             tags.delete(str(path), delete_v1=False, delete_v2=True)
         else:
             tags.delete(str(path))
+
+
+def _genre_frame(frame: TCON, version: int) -> bytes:
+    """The stored bytes of the genre frame for this tag version (v2.2: `TCO`, which mutagen
+    cannot write: a v2.3 frame's payload under a v2.2 header)."""
+    if version != 2:
+        return save_frame(frame, config=ID3SaveConfig(version, None))
+    payload = save_frame(frame, config=ID3SaveConfig(3, None))[10:]
+    return id3raw.frame_bytes("TCO", payload, 2)
 
 
 def _latin1(values: Sequence[str]) -> bool:

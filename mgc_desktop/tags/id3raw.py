@@ -1,11 +1,12 @@
-"""Edit the TCON frame of an ID3v2.3/2.4 tag at the byte level, leaving every other byte alone.
+"""Edit the genre frame of an ID3v2 tag at the byte level, leaving every other byte alone.
 
 mutagen re-serialises a whole tag on save: it sorts frames by its own order, drops frames with
 an empty value (an empty TDRC vanishes) and rewrites frames it parsed. Working on the raw tag
 keeps every other frame byte for byte and in its place, keeps the version, and reuses the tag's
 padding, so a genre change touches only the TCON frame and the padding after the frames.
 Tags this parser does not fully understand (unsynchronised, extended header, footer, frames that
-do not end exactly in zero padding) return None, and the caller falls back to mutagen.
+do not end exactly in zero padding) return None, and the caller falls back to mutagen. ID3v2.2
+tags (3-character frame ids, `TCO`), which mutagen cannot write at all, are handled here too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import re
 import struct
 from dataclasses import dataclass
 
-_FRAME_ID = re.compile(rb"[A-Z0-9]{4}\Z")
+_FRAME_ID = {2: re.compile(rb"[A-Z0-9]{3}\Z"), 3: re.compile(rb"[A-Z0-9]{4}\Z")}
+_FRAME_ID[4] = _FRAME_ID[3]
+_HEADER_LEN = {2: 6, 3: 10, 4: 10}
+GENRE_ID = {2: "TCO", 3: "TCON", 4: "TCON"}
 _FLAG_UNSYNC, _FLAG_EXTENDED, _FLAG_FOOTER = 0x80, 0x40, 0x10
 
 
@@ -28,7 +32,7 @@ class RawFrame:
 
 @dataclass(frozen=True)
 class RawTag:
-    """A parsed ID3v2 tag: version (3 or 4), header flags, frames in file order, padding size."""
+    """A parsed ID3v2 tag: version (2, 3 or 4), header flags, frames in file order, padding."""
 
     version: int
     flags: int
@@ -36,8 +40,8 @@ class RawTag:
     padding: int
 
     def others(self) -> list[RawFrame]:
-        """Every frame but TCON, in file order (what a genre write must leave alone)."""
-        return [f for f in self.frames if f.frame_id != "TCON"]
+        """Every frame but the genre, in file order (what a genre write must leave alone)."""
+        return [f for f in self.frames if f.frame_id != GENRE_ID[self.version]]
 
 
 def _syncsafe(raw: bytes) -> int:
@@ -52,9 +56,9 @@ def _to_syncsafe(n: int) -> bytes:
 
 
 def parse(tag: bytes) -> RawTag | None:
-    """The frames of a complete ID3v2.3/2.4 tag (header first), or None when this module does
-    not handle it faithfully."""
-    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (3, 4) or tag[4] != 0:
+    """The frames of a complete ID3v2.2/2.3/2.4 tag (header first), or None when this module
+    does not handle it faithfully."""
+    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (2, 3, 4) or tag[4] != 0:
         return None
     version, flags = tag[3], tag[5]
     if flags & (_FLAG_UNSYNC | _FLAG_EXTENDED | _FLAG_FOOTER):
@@ -68,16 +72,18 @@ def parse(tag: bytes) -> RawTag | None:
     body = tag[10 : 10 + size]
     frames: list[RawFrame] = []
     pos = 0
-    while pos + 10 <= len(body) and body[pos] != 0:
-        frame_id = body[pos : pos + 4]
-        if not _FRAME_ID.match(frame_id):
+    hlen = _HEADER_LEN[version]
+    idlen = hlen - 6 if version > 2 else 3
+    while pos + hlen <= len(body) and body[pos] != 0:
+        frame_id = body[pos : pos + idlen]
+        if not _FRAME_ID[version].match(frame_id):
             return None
-        raw_size = body[pos + 4 : pos + 8]
+        raw_size = body[pos + idlen : pos + 2 * idlen]
         try:
-            fsize = _syncsafe(raw_size) if version == 4 else struct.unpack(">I", raw_size)[0]
+            fsize = _syncsafe(raw_size) if version == 4 else int.from_bytes(raw_size, "big")
         except ValueError:
             return None
-        end = pos + 10 + fsize
+        end = pos + hlen + fsize
         if end > len(body):
             return None
         frames.append(RawFrame(frame_id.decode("ascii"), body[pos:end]))
@@ -88,19 +94,22 @@ def parse(tag: bytes) -> RawTag | None:
 
 
 def frame_bytes(frame_id: str, payload: bytes, version: int) -> bytes:
-    """A frame with no flags: header (size syncsafe in v2.4, plain in v2.3) and payload."""
+    """A frame with no flags: header (size syncsafe in v2.4, plain in v2.3, 3 bytes and no
+    flags in v2.2) and payload."""
+    if version == 2:
+        return frame_id.encode("ascii") + len(payload).to_bytes(3, "big") + payload
     size = _to_syncsafe(len(payload)) if version == 4 else struct.pack(">I", len(payload))
     return frame_id.encode("ascii") + size + b"\x00\x00" + payload
 
 
 def with_tcon(tag: RawTag, tcon: bytes | None, available: int) -> bytes:
-    """The tag's bytes with its TCON frame replaced by `tcon` (None: removed); a tag without
-    TCON gets it after its last frame. The result keeps `available` bytes (the old tag's size)
+    """The tag's bytes with its genre frame replaced by `tcon` (None: removed); a tag without
+    one gets it after its last frame. The result keeps `available` bytes (the old tag's size)
     when it fits, the rest being padding; otherwise it grows with no padding at all."""
     out: list[bytes] = []
     placed = tcon is None
     for f in tag.frames:
-        if f.frame_id == "TCON":
+        if f.frame_id == GENRE_ID[tag.version]:
             if not placed:
                 out.append(tcon)
                 placed = True

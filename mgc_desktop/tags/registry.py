@@ -110,6 +110,9 @@ def writer_for(path: str | Path, *, id3_version: int = 4) -> TagWriter:
     if audio is None:
         audio = _try(_sniff_by_content, path)
     if audio is None:
+        seen = _try(mutagen.File, path)
+        if seen is not None:  # mutagen knows the kind, but no writer here handles it
+            raise TagError(f"unsupported format ({type(seen).__name__}): no genre tag written")
         raise TagError("not a recognised audio file")
     writer = _writer_for_type(audio, id3_version)
     _check_generic_reader(path, writer)

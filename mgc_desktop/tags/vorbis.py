@@ -62,12 +62,19 @@ class VorbisWriter(TagWriter):
         del tags[:]
         tags.extend(entries)
         if isinstance(audio, FLAC):
-            save_flac_comment(path, tags.write(framing=False))
+            try:
+                save_flac_comment(path, tags.write(framing=False))
+            except FlacLayoutError:  # blocks mutagen reads leniently: its own save, verified
+                audio.save(deleteid3=False, padding=keep_padding)
         else:
             audio.save(padding=keep_padding)
 
 
 _COMMENT, _PADDING, _MAX_BLOCK = 4, 1, (1 << 24) - 1
+
+
+class FlacLayoutError(TagError):
+    """The metadata blocks do not parse as their headers say (mutagen may still read them)."""
 
 
 def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
@@ -80,16 +87,16 @@ def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
             start = 10 + size + (10 if head[5] & 0x10 else 0)
         f.seek(start)
         if f.read(4) != b"fLaC":
-            raise TagError("FLAC stream marker not found")
+            raise FlacLayoutError("FLAC stream marker not found")
         blocks = []
         while True:
             header = f.read(4)
             if len(header) < 4:
-                raise TagError("truncated FLAC metadata")
+                raise FlacLayoutError("truncated FLAC metadata")
             size = int.from_bytes(header[1:], "big")
             data = f.read(size)
             if len(data) < size:
-                raise TagError("truncated FLAC metadata")
+                raise FlacLayoutError("truncated FLAC metadata")
             blocks.append((header[0] & 0x7F, data))
             if header[0] & 0x80:
                 return start + 4, blocks

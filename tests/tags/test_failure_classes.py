@@ -10,6 +10,7 @@ import shutil
 
 import mutagen
 import oddfiles
+import pytest
 import tagcorpus
 from mutagen.mp4 import MP4
 
@@ -78,6 +79,31 @@ def test_empty_id3_frame_survives_and_undo_is_exact(corpus):
     after = parse(path.read_bytes()[:4096])
     assert [fr.data for fr in after.others()] == [fr.data for fr in frames]  # TDRC kept
     assert read_genres(path) == ["Rock"]
+    assert undo_batch().restored == [(str(path), "byte-exact")]
+    assert sha(path) == before
+
+
+def _v22_tag(frames: list[tuple[bytes, bytes]], padding: int) -> bytes:
+    body = b"".join(fid + len(data).to_bytes(3, "big") + data for fid, data in frames)
+    body += bytes(padding)
+    n = len(body)
+    size = bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+    return b"ID3\x02\x00\x00" + size + body
+
+
+@pytest.mark.parametrize("padding", [0, 100])
+def test_id3v22_is_edited_in_place_where_mutagen_cannot_write_it(corpus, padding):
+    path = corpus["notag.mp3"]
+    frames = [(b"TT2", b"\x00Title"), (b"TCO", b"\x00(17)"), (b"TYE", b"\x00"), (b"TP1", b"\x00A")]
+    path.write_bytes(_v22_tag(frames, padding) + path.read_bytes())
+    before = sha(path)
+    assert read_genres(path) == ["(17)"]
+    result = _batch([path], "Jazz")
+    assert result.written == 1, result.errors
+    tag = parse(path.read_bytes()[:400])
+    assert tag.version == 2
+    assert [f.frame_id for f in tag.frames] == ["TT2", "TCO", "TYE", "TP1"]  # in place
+    assert mutagen.File(str(path))["TCON"].text == ["Jazz"]
     assert undo_batch().restored == [(str(path), "byte-exact")]
     assert sha(path) == before
 
