@@ -110,6 +110,7 @@ class VocabularyFeature(QObject):
             self.dialog = LearnDialog(self.window.folder or "", parent=self.window)
             self.dialog.learn_requested.connect(self.learn)
             self.dialog.forget_requested.connect(self.forget)
+        self.dialog.set_folder(self.window.folder or "")
         self.dialog.show()
         self.dialog.raise_()
         return self.dialog

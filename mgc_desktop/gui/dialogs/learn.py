@@ -42,7 +42,7 @@ class LearnDialog(QDialog):
         self.report: dict[str, Any] | None = None
         intro = QLabel(INTRO.format(n=min_tracks))
         intro.setWordWrap(True)
-        self.folder_label = QLabel(f"From: {folder}" if folder else "Choose a music folder first")
+        self.folder_label = QLabel("")
         self.folder_label.setWordWrap(True)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -58,7 +58,6 @@ class LearnDialog(QDialog):
         self.left_out.setWordWrap(True)
         self.learn_button = QPushButton("&Learn")
         self.learn_button.setToolTip("Learn from the genre tags of the tracks in this folder")
-        self.learn_button.setEnabled(bool(folder))
         self.learn_button.clicked.connect(self._learn)
         self.forget_button = QPushButton("&Forget")
         self.forget_button.setToolTip("Delete the learned genres (back to the built-in ones)")
@@ -73,7 +72,13 @@ class LearnDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.left_out)
         layout.addWidget(buttons)
+        self.set_folder(folder)
         self.resize(760, 460)
+
+    def set_folder(self, folder: str) -> None:
+        """The folder Learn reads (the window's current one)."""
+        self.folder_label.setText(f"From: {folder}" if folder else "Choose a music folder first")
+        self.learn_button.setEnabled(bool(folder))
 
     def _learn(self) -> None:
         self.set_busy("Learning from your tags…")
