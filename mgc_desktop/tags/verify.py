@@ -216,10 +216,11 @@ def _same_audio(before: Snapshot, after: Snapshot, original, path) -> bool:
     if after.audio == before.audio:
         return True
     if original is None or before.audio is None or after.audio is None:
-        return False
-    decoded = decoded_digest(Path(original))
-    if decoded is not None:
-        return decoded == decoded_digest(Path(path))
+        return False  # FFmpeg reads one and not the other: that is a change
+    decoded = decoded_digest(Path(original)), decoded_digest(Path(path))
+    if decoded != (None, None):
+        return decoded[0] == decoded[1]
+    # FFmpeg decodes neither: only identical bytes before a tail tag prove the audio the same
     return _same_bytes_before_tail_tag(Path(original), Path(path))
 
 

@@ -172,3 +172,48 @@ def theora_plus_vorbis(vorbis_ogg: Path, out: Path) -> None:
     pages += vorbis[1:]
     pages.append(page([b"\x00" * 40], 2, 1 << 6, last=True))
     out.write_bytes(b"".join(p.write() for p in pages))
+
+
+def m4a_with_quicktime_meta(path: Path, out: Path) -> None:
+    """`path` (moov before mdat) with a QuickTime-style `meta` atom (no version field, as
+    QuickTime writes it) right after `mvhd`; chunk offsets are shifted to match, so FFmpeg
+    reads it. mutagen skips four bytes it expects there, misreads a child as 1.7 GB long and
+    stops reading `moov` there: it never sees the tracks' chunk offset tables."""
+    from mutagen.mp4 import Atoms
+
+    data = bytearray(path.read_bytes())
+    hdlr = b"hdlr" + bytes(8) + b"mdta" + bytes(13)
+    meta = b"meta" + struct.pack(">I", 8 + len(hdlr)) + hdlr
+    meta = struct.pack(">I", 4 + len(meta)) + meta
+    with open(path, "rb") as f:
+        atoms = Atoms(f)
+    moov = atoms[b"moov"]
+    assert moov.offset < atoms[b"mdat"].offset, "needs moov before mdat"
+    for stco in moov.findall(b"stco", True):
+        count = struct.unpack(">I", data[stco.offset + 12 : stco.offset + 16])[0]
+        for i in range(count):
+            at = stco.offset + 16 + 4 * i
+            value = struct.unpack(">I", data[at : at + 4])[0]
+            data[at : at + 4] = struct.pack(">I", value + len(meta))
+    at = moov.children[0].offset + moov.children[0].length  # after mvhd, before the tracks
+    data[moov.offset : moov.offset + 4] = struct.pack(">I", moov.length + len(meta))
+    out.write_bytes(bytes(data[:at]) + meta + bytes(data[at:]))
+
+
+def faststart_m4a(path: Path, seconds: float = 2.0) -> None:
+    """AAC in an MP4 with `moov` before `mdat` (FFmpeg's faststart)."""
+    rate = 44100
+    data = tagcorpus._signal(seconds=seconds, rate=rate)
+    with av.open(str(path), "w", format="mp4", options={"movflags": "faststart"}) as c:
+        s = c.add_stream("aac", rate=rate, layout="stereo")
+        s.bit_rate = 128000
+        n = 0
+        for i in range(0, data.shape[1], 1024):
+            arr = (data[:, i : i + 1024].T * 32767).astype(np.int16).reshape(1, -1)
+            fr = av.AudioFrame.from_ndarray(arr, format="s16", layout="stereo")
+            fr.sample_rate, fr.pts, fr.time_base = rate, n, fractions.Fraction(1, rate)
+            n += fr.samples
+            for p in s.encode(fr):
+                c.mux(p)
+        for p in s.encode(None):
+            c.mux(p)

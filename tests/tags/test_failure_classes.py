@@ -63,6 +63,26 @@ def test_fragmented_mp4_is_refused_where_mutagen_would_damage_it(tmp_path):
     assert sha(path) == before
 
 
+def test_mp4_with_a_misread_atom_is_refused_where_mutagen_would_damage_it(tmp_path):
+    from mgc_desktop.tags.verify import decoded_digest
+
+    plain = tmp_path / "plain.m4a"
+    oddfiles.faststart_m4a(plain)
+    path = tmp_path / "quicktime_meta.m4a"
+    oddfiles.m4a_with_quicktime_meta(plain, path)
+    assert decoded_digest(path) == decoded_digest(plain)  # FFmpeg reads the odd file fine
+    naive = shutil.copy(path, tmp_path / "naive.m4a")
+    m = MP4(str(naive))
+    m["\xa9gen"] = ["Rock"]
+    m.save()
+    assert decoded_digest(naive) != decoded_digest(path)  # the damage is real
+    before = sha(path)
+    result = _batch([path, plain])
+    assert (result.written, result.failed) == (1, 1), result.errors
+    assert "MP4 atom tree that mutagen misreads" in result.errors[0][1]
+    assert sha(path) == before
+
+
 def test_empty_id3_frame_survives_and_undo_is_exact(corpus):
     path = corpus["notag.mp3"]
     path.write_bytes(oddfiles.mp3_with_empty_frame(path.read_bytes(), padding=0))
