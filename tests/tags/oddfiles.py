@@ -54,14 +54,21 @@ def flac_block_types(path: Path) -> list[int]:
             return kinds
 
 
+def can_pad(name: str) -> bool:
+    """Whether the corpus file `name` has a tag with padding (APEv2 has no padding at all)."""
+    return not name.startswith(("notag", "v1only")) and not name.endswith((".wv", ".ape", ".mpc"))
+
+
 def without_padding(path: Path) -> bool:
     """Rewrite the file's tag with no padding; False where the container has none to remove."""
     name = path.name
-    if name.endswith(".mp3") and not name.startswith(("notag", "v1only")):
+    if not can_pad(name):
+        return False
+    if name.endswith(".mp3"):
         t = ID3(str(path), translate=False, load_v1=False)
         t.save(str(path), v1=1, v2_version=t.version[1], v23_sep=None, padding=_no_padding)
         return True
-    if name.endswith((".wav", ".aiff")) and not name.startswith("notag"):
+    if name.endswith((".wav", ".aiff")):
         import mutagen
 
         f = mutagen.File(str(path))
@@ -72,7 +79,7 @@ def without_padding(path: Path) -> bool:
         strip_flac_padding(path)
         return True
     for suffix, cls in ((".ogg", OggVorbis), (".opus", OggOpus), (".m4a", MP4), (".wma", ASF)):
-        if name.endswith(suffix) and not name.startswith("notag"):
+        if name.endswith(suffix):
             cls(str(path)).save(padding=_no_padding)
             return True
     return False
