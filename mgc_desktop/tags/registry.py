@@ -21,6 +21,7 @@ from mutagen.musepack import Musepack
 from mutagen.oggflac import OggFLAC
 from mutagen.oggopus import OggOpus
 from mutagen.oggspeex import OggSpeex
+from mutagen.oggtheora import OggTheora
 from mutagen.oggvorbis import OggVorbis
 from mutagen.wave import WAVE
 from mutagen.wavpack import WavPack
@@ -35,6 +36,7 @@ from mgc_desktop.tags.vorbis import VorbisWriter
 _SNIFF_TYPES = [
     MP3,
     FLAC,
+    OggTheora,  # before OggVorbis, as in mutagen.File: a Theora-first Ogg is read as OggTheora
     OggVorbis,
     OggOpus,
     OggFLAC,
@@ -62,6 +64,7 @@ def _writer_for_type(audio: object, id3_version: int) -> TagWriter:
         (OggOpus, "opus"),
         (OggFLAC, "oggflac"),
         (OggSpeex, "speex"),
+        (OggTheora, "theora"),
     ):
         if isinstance(audio, cls):
             return VorbisWriter(cls, name)
@@ -120,9 +123,9 @@ def writer_for(path: str | Path, *, id3_version: int = 4) -> TagWriter:
 
 
 def _check_generic_reader(path: str, writer: TagWriter) -> None:
-    """Refuse a file that `mutagen.File` (the reader other players use) takes for another
-    kind: an Ogg file whose first stream is Theora video is read as OggTheora, so a genre
-    written to its Vorbis stream would not be seen. A misnamed file it cannot open passes."""
+    """Refuse a file that `mutagen.File` (the reader other players use) takes for another kind
+    than the writer's: a genre written there would not be seen. A misnamed file it cannot open
+    passes (the sniffed type stands; verification reads it as that type)."""
     try:
         seen = mutagen.File(path)
     except Exception:  # noqa: BLE001 - mutagen.File failed: the sniffed type stands

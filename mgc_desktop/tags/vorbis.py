@@ -1,5 +1,9 @@
 """Vorbis comments (FLAC, Ogg Vorbis, Opus, Ogg FLAC, Speex): one GENRE field per value.
 
+An Ogg file whose first stream is Theora video (multiplexed with Vorbis audio) is read by
+`mutagen.File` as OggTheora, from the Theora stream's comment header: the genre goes there, where
+other players using mutagen read it, rather than into the Vorbis stream where they would not.
+
 Comments are an ordered list of (key, value); the genre entries are replaced where they stand,
 so the order and the key spelling of every other comment stay as they were. Ogg streams keep
 their comment packet's size while the padding inside it can absorb the change (so the pages stay
