@@ -1,4 +1,12 @@
-"""Subcommands of `python -m training`. Each reads a data folder and writes a report folder."""
+"""Subcommands of `python -m training`. Each reads a data folder and writes a report folder.
+
+    features  compute (and cache) the frozen musicnn features of every clip's patches
+    train     the full run: k-fold calibration, final fit, export, T1 report via the app
+    kfold     out-of-fold figures of a configuration (hyper-parameter comparison; no test clips)
+    ood-proxy leave-one-genre-out: how often a genre the model never saw gets auto-tagged
+    evaluate  metrics of an ONNX model through `mgc-desktop classify`
+    smoke     seconds-long end-to-end run for CI (random musicnn weights, a few clips)
+"""
 
 from __future__ import annotations
 
@@ -18,7 +26,8 @@ from training.data import DataError
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "shipped.json"
 SHIPPED_ONNX = REPO / "resources" / "models" / "genre_cnn_lstm.onnx"
-MODEL_ID = "genre_cnn_lstm"
+MODEL_ID = "genre_musicnn_lstm"
+MUSICNN_WHEEL = "musicnn-0.1.0-py3-none-any.whl"
 
 
 class Log:
@@ -43,6 +52,32 @@ def _run_dir(args: argparse.Namespace, kind: str) -> Path:
     return REPO / "runs" / f"{time.strftime('%Y%m%d-%H%M%S')}-{kind}"
 
 
+def _cache_dir(args: argparse.Namespace) -> Path:
+    from training.cache import default_cache_dir
+
+    return Path(args.cache) if getattr(args, "cache", None) else default_cache_dir()
+
+
+def ensure_wheel(args: argparse.Namespace, log: Log) -> Path:
+    """The musicnn wheel holding the MSD checkpoint: --wheel, or fetched once from PyPI with
+    `pip download --no-deps` (never installed: its dependencies are ancient)."""
+    if getattr(args, "wheel", None):
+        wheel = Path(args.wheel)
+        if not wheel.is_file():
+            raise DataError(f"musicnn wheel not found: {wheel}")
+        return wheel
+    folder = _cache_dir(args)
+    wheel = folder / MUSICNN_WHEEL
+    if not wheel.is_file():
+        log(f"downloading {MUSICNN_WHEEL} (pip download --no-deps musicnn==0.1.0)")
+        folder.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(folder),
+               "musicnn==0.1.0"]
+        if subprocess.run(cmd, check=False).returncode != 0 or not wheel.is_file():
+            raise DataError("could not download musicnn==0.1.0; pass --wheel FILE")
+    return wheel
+
+
 def _load(args: argparse.Namespace, log: Log, min_per_genre: int = 2):
     from training.data import class_names, discover
     from training.train import load_config
@@ -56,37 +91,41 @@ def _load(args: argparse.Namespace, log: Log, min_per_genre: int = 2):
     return cfg, clips, classes
 
 
-def _clipsets(clips, classes, cfg, args, log):
-    """Non-test clips with speed copies; unreadable files listed."""
-    from training.data import non_test
-    from training.train import load_clipset
+def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=None):
+    """Patch features of `clips` (computed by the musicnn `session` where not cached);
+    unreadable clips are dropped and listed."""
+    from training.embed import prepare_embeddings
+    from training.head import ClipPatches
 
-    data, errors = load_clipset(non_test(clips), classes, cfg, cfg.train.speeds,
-                                args.cache, args.workers, log)
+    speeds = tuple(speeds or cfg.data.speeds)
+    jobs = [(c.path, s) for s in speeds for c in clips]
+    entries, errors = prepare_embeddings(jobs, session, cache, cfg.data.hop_frames, cfg.frontend)
     for p, e in errors.items():
         log(f"skipped unreadable file {p}: {e}")
-    return data, errors
+    kept, data = [], []
+    for c in clips:
+        if c.path in errors:
+            continue
+        by_speed = {}
+        for s in speeds:
+            z = np.load(entries[(c.path, s)])
+            by_speed[s] = np.concatenate([z["pen"], z["tags"]], axis=1)
+        kept.append(c)
+        data.append(ClipPatches(by_speed, classes.index(c.genre)))
+    return kept, data, errors
 
 
-def build_card(classes, cfg, temperature: float, info: dict, version: str):
+def build_card(classes, cfg, inference, info: dict, version: str, temperature: float):
     from mgc_desktop.model.card import ModelCard
 
-    return ModelCard(tuple(classes), cfg.frontend, cfg.inference, MODEL_ID, version,
+    return ModelCard(tuple(classes), cfg.frontend, inference, MODEL_ID, version,
                      float(temperature), info)
-
-
-def export_model(model, classes, cfg, temperature, info, out: Path, version: str) -> dict:
-    from training.export import export_onnx
-    from training.model import CalibratedModel
-
-    card = build_card(classes, cfg, temperature, info, version)
-    return export_onnx(CalibratedModel(model, temperature), card, out)
 
 
 def classify_with_app(model_path: Path, files: list[str], workers: int = 2) -> dict[str, dict]:
     """Run the app's own `mgc-desktop classify --json` on files; path -> record."""
     cmd = [sys.executable, "-m", "mgc_desktop", "--model", str(model_path), "classify",
-           "--json", "--workers", str(workers), *files]
+           "--json", "--vocabulary", "builtin", "--workers", str(workers), *files]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"mgc-desktop classify failed ({proc.returncode}): {proc.stderr}")
@@ -103,7 +142,7 @@ def evaluate_app(model_path: Path, clips, classes, report: Path, name: str, titl
     from training.evaluate import metrics, write_report
 
     recs = classify_with_app(model_path, [c.path for c in clips])
-    probs, y, failed = [], [], []
+    probs, y, failed, tagged = [], [], [], []
     for c in clips:
         rec = recs.get(str(Path(c.path).resolve()))
         if rec is None or "error" in rec or not rec.get("probabilities"):
@@ -111,121 +150,171 @@ def evaluate_app(model_path: Path, clips, classes, report: Path, name: str, titl
             continue
         probs.append([rec["probabilities"][g] for g in classes])
         y.append(classes.index(c.genre))
+        tagged.append(not rec.get("uncertain", True))
     m = metrics(np.array(probs), np.array(y), classes, bootstrap)
+    tagged_arr = np.array(tagged)
+    correct = np.array(probs).argmax(1) == np.array(y)
+    m["auto_tagged"] = round(float(tagged_arr.mean()), 4)
+    m["auto_tagged_precision"] = (
+        round(float(correct[tagged_arr].mean()), 4) if tagged_arr.any() else 0.0
+    )
     m["failed"] = failed
     m["measured_with"] = "mgc-desktop classify --json (the app's inference path)"
     write_report(report, name, title, m)
     log(f"{title}: accuracy {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} "
-        f"mean recall {m['mean_recall']:.3f} ECE {m['ece']:.3f} ({len(failed)} failed)")
+        f"mean recall {m['mean_recall']:.3f} ECE {m['ece']:.3f}; auto-tagged "
+        f"{m['auto_tagged']:.3f} at precision {m['auto_tagged_precision']:.3f} "
+        f"({len(failed)} failed)")
     return m
 
 
 # ---------------------------------------------------------------- commands
 
 
-def cmd_prepare(args: argparse.Namespace) -> int:
-    from training import cache
-
+def cmd_features(args: argparse.Namespace) -> int:
     log = Log(None)
     cfg, clips, classes = _load(args, log)
-    train = [c.path for c in clips if c.split != "test"]
-    test = [c.path for c in clips if c.split == "test"]
-    _, err1 = cache.prepare(train, cfg.frontend, cfg.inference, cfg.train.speeds, args.cache,
-                            args.workers, log)
-    _, err2 = cache.prepare(test, cfg.frontend, cfg.inference, (1.0,), args.cache,
-                            args.workers, log)
-    for p, e in {**err1, **err2}.items():
-        log(f"skipped unreadable file {p}: {e}")
-    log(f"features ready for {len(clips) - len(err1) - len(err2)} of {len(clips)} files")
+    from training.embed import musicnn_session
+
+    session = musicnn_session(ensure_wheel(args, log))
+    train = [c for c in clips if c.split != "test"]
+    test = [c for c in clips if c.split == "test"]
+    load_patches(train, classes, cfg, session, _cache_dir(args), log)
+    load_patches(test, classes, cfg, session, _cache_dir(args), log, speeds=(1.0,))
+    log(f"features ready for {len(clips)} files")
+    return 0
+
+
+def _oof(args, log, cfg, clips, classes, wheel):
+    from training.embed import musicnn_session
+    from training.train import calibrate, cross_validate
+
+    train = [c for c in clips if c.split != "test"]
+    session = musicnn_session(wheel)
+    kept, data, errors = load_patches(train, classes, cfg, session, _cache_dir(args), log)
+    y = np.array([d.label for d in data])
+    outs = cross_validate(data, kept, len(classes), cfg, log)
+    cal, inference, figures = calibrate(outs, y, cfg)
+    return kept, data, errors, cal, inference, figures
+
+
+def cmd_kfold(args: argparse.Namespace) -> int:
+    run = _run_dir(args, "kfold")
+    log = Log(run / "log.txt")
+    cfg, clips, classes = _load(args, log)
+    _, _, _, cal, inference, figures = _oof(args, log, cfg, clips, classes, ensure_wheel(args, log))
+    doc = {"config": cfg.to_dict(), "calibration": cal, "inference": inference.__dict__,
+           "out_of_fold": figures}
+    (run / "kfold.json").write_text(json.dumps(doc, indent=2) + "\n")
+    log(f"out of fold: {json.dumps(figures)}")
     return 0
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """The full run that produces a shipped model: holdout run (early stopping, temperature),
-    final run on all non-test data, export, evaluation on the test clips via the app."""
-    import torch
-
-    from training.calibrate import fit_temperature, track_probs
-    from training.data import data_digest, holdout_split
-    from training.evaluate import metrics, write_report
-    from training.export import write_card_json
-    from training.model import count_parameters
-    from training.train import train_ensemble, train_model, window_logits
+    """The full run that produces a shipped model."""
+    from training.data import data_digest
+    from training.export import export_onnx, ort_latency_ms, write_card_json
+    from training.musicnn import load_pretrained
+    from training.train import fit, track_model
 
     t0 = time.monotonic()
     run = _run_dir(args, "train")
     log = Log(run / "log.txt")
     cfg, clips, classes = _load(args, log)
     log(f"config {args.config}: {json.dumps(cfg.to_dict())}")
-    data, errors = _clipsets(clips, classes, cfg, args, log)
-    prep_s = time.monotonic() - t0
-    tr, va = holdout_split(data.clips, cfg.train.seed)
-    log(f"holdout: {len(tr)} train / {len(va)} validation clips")
-    held = train_model(data.subset(tr), len(classes), cfg, data.subset(va), log=log)
-    val = data.subset(va)
-    logits = window_logits(held.model, val.windows)
-    temperature = fit_temperature(logits, val.audible, val.labels) if args.calibrate else 1.0
-    m_raw = metrics(track_probs(logits, val.audible, 1.0), val.labels, classes)
-    m_cal = metrics(track_probs(logits, val.audible, temperature), val.labels, classes)
-    write_report(run, "validation", "Validation (holdout run, T=1)", m_raw)
-    write_report(run, "validation_calibrated", f"Validation (T={temperature:.2f})", m_cal)
-    log(f"holdout best epoch {held.best_epoch} val macro-F1 {held.best_val_f1}; "
-        f"temperature {temperature:.3f}: ECE {m_raw['ece']:.3f} -> {m_cal['ece']:.3f}")
-    if cfg.train.early_stopping:
-        epochs = args.final_epochs or max(cfg.train.min_epochs, held.best_epoch)
-    else:
-        epochs = args.final_epochs or cfg.train.epochs
-    log(f"final run on all {len(data)} non-test clips for {epochs} epochs "
-        f"(ensemble of {cfg.train.ensemble})")
-    model, final_s = train_ensemble(data, len(classes), cfg, epochs, log)
-    torch.save({"state": model.state_dict(), "config": cfg.to_dict(), "classes": classes,
-                "temperature": temperature, "ensemble": cfg.train.ensemble},
-               run / "final.pt")
-    train_s = time.monotonic() - t0
-    digest = data_digest(data.clips)
+    wheel = ensure_wheel(args, log)
+    kept, data, errors, cal, inference, oof = _oof(args, log, cfg, clips, classes, wheel)
+    log(f"out of fold ({cfg.calibration.folds}-fold, artist-grouped): {json.dumps(oof)}")
+    log(f"calibration: temperature {cal['temperature']:.3f}, gates "
+        f"{ {k: round(v, 3) for k, v in cal.items() if k != 'temperature'} }; "
+        f"uncertain_below {inference.uncertain_below}, sure_above {inference.sure_above}")
+    fitted = fit(data, len(classes), cfg)
+    model = track_model(load_pretrained(wheel), fitted, cal)
+    digest = data_digest(kept)
     command = "python -m training " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     info = {
+        "pretrained": "MSD_musicnn from the musicnn 0.1.0 wheel (Pons & Serra 2019, ISC licence)",
         "data_digest": digest,
-        "classes": classes,
-        "parameters": count_parameters(model),
+        "parameters": int(sum(p.numel() for p in model.parameters())),
         "config": cfg.to_dict(),
-        "holdout": {"best_epoch": held.best_epoch, "val_macro_f1": held.best_val_f1,
-                    "val_ece_before": m_raw["ece"], "val_ece_after": m_cal["ece"]},
-        "final_epochs": epochs,
-        "training_seconds": round(train_s, 1),
-        "feature_seconds": round(prep_s, 1),
-        "machine": f"{platform.machine()} {platform.processor()} threads={cfg.train.threads}",
+        "calibration": {k: round(float(v), 4) for k, v in cal.items()},
+        "out_of_fold": oof,
+        "training_seconds": round(time.monotonic() - t0, 1),
+        "machine": f"{platform.machine()} {platform.processor()}",
         "command": command,
         "skipped_files": errors,
     }
     out = Path(args.out) if args.out else run / "model.onnx"
     version = time.strftime("%Y.%m.%d")
-    check = export_model(model, classes, cfg, temperature, info, out, version)
+    card = build_card(classes, cfg, inference, info, version, cal["temperature"])
+    check = export_onnx(model, card, out)
     log(f"exported {out} ({check['size_bytes'] / 1e6:.2f} MB, max ORT diff "
         f"{check['onnx_max_prob_diff']:.1e})")
     test = [c for c in clips if c.split == "test"]
     if test:
-        m_test = evaluate_app(out, test, classes, run, "test", "Test (T1) via mgc-desktop classify",
-                              log)
-        info["test_metrics"] = {k: m_test[k] for k in ("tracks", "accuracy", "macro_f1",
-                                                       "mean_recall", "ece", "nll", "ci95")}
-        info["test_metrics"]["per_class"] = m_test["per_class"]
-        info["test_metrics"]["confusion_matrix"] = m_test["confusion_matrix"]
-        # Same weights, now with the test figures inside the file's metadata.
-        export_model(model, classes, cfg, temperature, info, out, version)
+        m = evaluate_app(out, test, classes, run, "test", "Test (T1) via mgc-desktop classify",
+                         log)
+        info["test_metrics"] = {k: m[k] for k in ("tracks", "accuracy", "macro_f1",
+                                                  "mean_recall", "ece", "nll", "ci95",
+                                                  "auto_tagged", "auto_tagged_precision",
+                                                  "per_class", "confusion_matrix")}
+        card = build_card(classes, cfg, inference, info, version, cal["temperature"])
+        export_onnx(model, card, out)  # same weights, test figures now inside the file
     info["total_seconds"] = round(time.monotonic() - t0, 1)
     info["export_check"] = check
-    from training.export import ort_latency_ms
-
-    info["ort_ms_per_8_windows_1_thread"] = round(ort_latency_ms(out), 2)
-    card = build_card(classes, cfg, temperature, info, version)
+    info["ort_ms_first_pass_1_thread"] = round(ort_latency_ms(out), 2)
     card_path = Path(args.card) if args.card else out.with_suffix(".json")
+    card = build_card(classes, cfg, inference, info, version, cal["temperature"])
     write_card_json(card, {"data": {"folder": str(args.data), "digest": digest,
                                     "train_clips": len(data), "test_clips": len(test)},
                            **info}, card_path)
-    (run / "history.json").write_text(json.dumps({"holdout": held.history}, indent=1))
     log(f"done in {time.monotonic() - t0:.0f} s; card {card_path}")
-    _ = final_s
+    return 0
+
+
+def cmd_ood_proxy(args: argparse.Namespace) -> int:
+    """Leave one genre out: train on the other genres (same calibration recipe, its own
+    out-of-fold steps) and count how often the left-out genre's clips get auto-tagged."""
+    from training import ood
+    from training.train import answer, fit, softmax
+
+    run = _run_dir(args, "ood-proxy")
+    log = Log(run / "log.txt")
+    cfg, clips, classes = _load(args, log)
+    wheel = ensure_wheel(args, log)
+    kept, data, _, cal, inference, _ = _oof(args, log, cfg, clips, classes, wheel)
+    rows = {}
+    for g, genre in enumerate(classes):
+        inside = [d for d in data if d.label != g]
+        remap = {old: new for new, old in enumerate(sorted({d.label for d in inside}))}
+        from training.head import ClipPatches
+
+        inside = [ClipPatches(d.by_speed, remap[d.label]) for d in inside]
+        fitted = fit(inside, len(remap), cfg)
+        held = [d for d in data if d.label == g]
+        res = [answer(fitted, d, cfg.inference.max_windows) for d in held]
+        logits = np.stack([r[0] for r in res])
+        probs = softmax(logits, cal["temperature"])
+        excess, dist = ood.scores(fitted.stats, np.stack([r[1] for r in res]),
+                                  np.stack([r[2] for r in res]), softmax(logits))
+        gated = probs * ood.p_in(cal, excess, dist)[:, None]
+        rows[genre] = {
+            "clips": len(held),
+            "auto_tagged_without_gates": round(float(
+                (probs.max(1) >= inference.uncertain_below).mean()), 4),
+            "auto_tagged": round(float((gated.max(1) >= inference.uncertain_below).mean()), 4),
+        }
+        log(f"{genre} left out: {json.dumps(rows[genre])}")
+    total = sum(r["clips"] for r in rows.values())
+    summary = {
+        "auto_tagged": round(sum(r["auto_tagged"] * r["clips"] for r in rows.values()) / total, 4),
+        "auto_tagged_without_gates": round(sum(
+            r["auto_tagged_without_gates"] * r["clips"] for r in rows.values()) / total, 4),
+        "threshold": inference.uncertain_below,
+    }
+    (run / "ood_proxy.json").write_text(json.dumps({"genres": rows, "summary": summary},
+                                                   indent=2) + "\n")
+    log(f"leave-one-genre-out: {json.dumps(summary)}")
     return 0
 
 
@@ -248,82 +337,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_kfold(args: argparse.Namespace) -> int:
-    from training.data import kfold_splits
-    from training.evaluate import metrics
-    from training.train import evaluate_tracks, train_model
-
-    run = _run_dir(args, "kfold")
-    log = Log(run / "log.txt")
-    cfg, clips, classes = _load(args, log, min_per_genre=args.k)
-    data, _ = _clipsets(clips, classes, cfg, args, log)
-    rows = []
-    for fold, (tr, va) in enumerate(kfold_splits(data.clips, args.k, cfg.train.seed)):
-        res = train_model(data.subset(tr), len(classes), cfg, None, args.epochs, log=log)
-        val = data.subset(va)
-        m = metrics(evaluate_tracks(res.model, val), val.labels, classes)
-        rows.append({"fold": fold, "tracks": len(va), **{k: m[k] for k in (
-            "accuracy", "macro_f1", "mean_recall", "ece")}})
-        log(json.dumps(rows[-1]))
-    summary = {k: {"mean": round(float(np.mean([r[k] for r in rows])), 4),
-                   "sd": round(float(np.std([r[k] for r in rows], ddof=1)), 4)}
-               for k in ("accuracy", "macro_f1", "mean_recall", "ece")}
-    doc = {"k": args.k, "epochs": args.epochs or cfg.train.epochs, "folds": rows,
-           "summary": summary, "note": "groups: artist where known (extra), else file"}
-    (run / "kfold.json").write_text(json.dumps(doc, indent=2) + "\n")
-    md = ["| fold | tracks | accuracy | macro-F1 | mean recall | ECE |",
-          "|--:|--:|--:|--:|--:|--:|"]
-    md += [f"| {r['fold']} | {r['tracks']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
-           f"{r['mean_recall']:.3f} | {r['ece']:.3f} |" for r in rows]
-    md += ["", *(f"- {k}: {v['mean']:.3f} ± {v['sd']:.3f}" for k, v in summary.items())]
-    (run / "kfold.md").write_text("\n".join(md) + "\n")
-    log(f"k-fold summary: {json.dumps(summary)}")
-    return 0
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    from training.search import run_search
-
-    run = _run_dir(args, "search")
-    log = Log(run / "log.txt")
-    cfg, clips, classes = _load(args, log)
-    data, _ = _clipsets(clips, classes, cfg, args, log)
-    run_search(data, classes, cfg, run, args.trials, args.min_epochs, args.eta, args.seed, log)
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    import torch
-
-    from training.model import EnsembleModel, GenreCNNLSTM
-    from training.train import RunConfig
-
-    ckpt = torch.load(args.checkpoint, map_location="cpu", weights_only=False)
-    cfg = RunConfig.from_dict(ckpt["config"])
-    classes = ckpt["classes"]
-    n = int(ckpt.get("ensemble", 1))
-    nets = [GenreCNNLSTM(len(classes), cfg.model) for _ in range(n)]
-    model = nets[0] if n == 1 else EnsembleModel(nets)
-    model.load_state_dict(ckpt["state"])
-    temperature = args.temperature or ckpt["temperature"]
-    check = export_model(model.eval(), classes, cfg, temperature, {"exported_from":
-                         str(args.checkpoint)}, Path(args.out), time.strftime("%Y.%m.%d"))
-    print(json.dumps(check))
-    return 0
-
-
 def cmd_smoke(args: argparse.Namespace) -> int:
-    """Seconds-long end-to-end check: tiny model, few clips, export, classify via the app."""
+    """Seconds-long end-to-end check of the machinery: musicnn with random weights (no wheel
+    needed), a few clips, one fold split, export, classify through the app's classifier."""
     from collections import defaultdict
 
     from mgc_desktop.model.classifier import GenreClassifier
     from training.data import class_names, discover
-    from training.train import load_clipset, load_config, train_model
+    from training.embed import TorchRunner, clip_logmel, musicnn_outputs, patches_of
+    from training.export import export_onnx
+    from training.head import ClipPatches
+    from training.musicnn import MusicnnFeatures
+    from training.train import fit, load_config, track_model
 
     t0 = time.monotonic()
     log = Log(None)
     cfg = load_config(args.config)
-    cfg = cfg.with_overrides({"train.epochs": args.epochs})
     clips = discover(args.data, min_per_genre=1)
     per_genre: dict[str, list] = defaultdict(list)
     for c in clips:
@@ -331,23 +360,39 @@ def cmd_smoke(args: argparse.Namespace) -> int:
             per_genre[c.genre].append(c)
     chosen = [c for g in sorted(per_genre)[: args.genres] for c in per_genre[g]]
     classes = class_names(chosen)
-    data, errors = load_clipset(chosen, classes, cfg, cfg.train.speeds, args.cache,
-                                args.workers, log)
-    for p, e in errors.items():
-        log(f"skipped unreadable file {p}: {e}")
-    if len(set(data.labels.tolist())) < 2:
+    import torch
+
+    torch.manual_seed(0)
+    musicnn = MusicnnFeatures().eval()
+    session = TorchRunner(musicnn)
+    data = []
+    for c in chosen:
+        try:
+            mel = clip_logmel(c.path, cfg.frontend, 1.0)
+        except Exception as exc:  # noqa: BLE001 - one unreadable clip is one line
+            log(f"skipped unreadable file {c.path}: {exc}")
+            continue
+        res = musicnn_outputs(session, patches_of(mel, cfg.frontend.window_frames,
+                                                  cfg.data.hop_frames))
+        feats = np.concatenate([res["pen"], res["tags"]], axis=1)
+        data.append(ClipPatches({1.0: feats}, classes.index(c.genre)))
+    if len({d.label for d in data}) < 2:
         raise DataError("smoke training needs readable files of at least two genres")
-    res = train_model(data, len(classes), cfg, None, args.epochs, log=log)
-    info = {"smoke": True, "data_digest": "smoke", "clips": len(data)}
-    check = export_model(res.model, classes, cfg, 1.0, info, Path(args.out), "smoke")
-    pred = GenreClassifier(args.out).classify_file(data.clips[0].path)
+    fitted = fit(data, len(classes), cfg)
+    cal = {"temperature": 1.0, "tag_centre": 50.0, "tag_scale": 1.0, "dist_centre": 1e4,
+           "dist_scale": 1.0}
+    model = track_model(musicnn, fitted, cal)
+    card = build_card(classes, cfg, cfg.inference, {"smoke": True}, "smoke", 1.0)
+    check = export_onnx(model, card, Path(args.out))
+    pred = GenreClassifier(args.out).classify_file(chosen[0].path)
     log(f"smoke model {args.out}: {check['size_bytes']} bytes; {Path(pred.path).name} -> "
         f"{pred.genre} ({pred.confidence:.2f}); {time.monotonic() - t0:.1f} s")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m training", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m training", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sp, config=DEFAULT_CONFIG):
@@ -355,48 +400,35 @@ def build_parser() -> argparse.ArgumentParser:
                         "collections with clips.csv/labels.csv)")
         sp.add_argument("--config", default=str(config), help="run configuration JSON")
         sp.add_argument("--cache", default=None, help="feature cache folder")
-        sp.add_argument("--workers", type=int, default=2, help="feature worker processes")
+        sp.add_argument("--wheel", default=None, help="musicnn 0.1.0 wheel (default: "
+                        "downloaded once into the cache folder)")
         sp.add_argument("--report", default=None, help="report folder (default runs/<time>-*)")
         sp.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=JSON",
-                        help="override a configuration value, e.g. train.threads=1")
+                        help="override a configuration value, e.g. head.epochs=40")
 
-    sp = sub.add_parser("prepare", help="decode files and cache their features")
+    sp = sub.add_parser("features", help="compute and cache musicnn patch features")
     common(sp)
-    sp.set_defaults(func=cmd_prepare)
-    sp = sub.add_parser("train", help="full run: holdout, final training, export, test report")
+    sp.set_defaults(func=cmd_features)
+    sp = sub.add_parser("train", help="full run: k-fold calibration, final fit, export, report")
     common(sp)
     sp.add_argument("--out", default=None, help="ONNX file to write (default in the report)")
     sp.add_argument("--card", default=None, help="card JSON (default beside --out)")
-    sp.add_argument("--final-epochs", type=int, default=None)
-    sp.add_argument("--no-calibrate", dest="calibrate", action="store_false")
     sp.set_defaults(func=cmd_train)
+    sp = sub.add_parser("kfold", help="out-of-fold figures of a configuration (no test clips)")
+    common(sp)
+    sp.set_defaults(func=cmd_kfold)
+    sp = sub.add_parser("ood-proxy", help="leave-one-genre-out auto-tag rate (no test clips)")
+    common(sp)
+    sp.set_defaults(func=cmd_ood_proxy)
     sp = sub.add_parser("evaluate", help="metrics of an ONNX model through mgc-desktop classify")
     sp.add_argument("--model", default=str(SHIPPED_ONNX))
     sp.add_argument("--data", required=True)
     sp.add_argument("--split", default="test", choices=["train", "valid", "test", "all"])
     sp.add_argument("--report", default=None)
     sp.set_defaults(func=cmd_evaluate)
-    sp = sub.add_parser("kfold", help="stratified group k-fold on the non-test data")
-    common(sp)
-    sp.add_argument("--k", type=int, default=3)
-    sp.add_argument("--epochs", type=int, default=None)
-    sp.set_defaults(func=cmd_kfold)
-    sp = sub.add_parser("search", help="successive-halving hyper-parameter search (holdout)")
-    common(sp)
-    sp.add_argument("--trials", type=int, default=8)
-    sp.add_argument("--min-epochs", type=int, default=8)
-    sp.add_argument("--eta", type=int, default=2)
-    sp.add_argument("--seed", type=int, default=0)
-    sp.set_defaults(func=cmd_search)
-    sp = sub.add_parser("export", help="export a checkpoint (final.pt) to ONNX")
-    sp.add_argument("--checkpoint", required=True)
-    sp.add_argument("--out", required=True)
-    sp.add_argument("--temperature", type=float, default=None)
-    sp.set_defaults(func=cmd_export)
     sp = sub.add_parser("smoke", help="tiny end-to-end run (CI): train, export, classify")
     common(sp, Path(__file__).resolve().parent / "configs" / "smoke.json")
     sp.add_argument("--out", required=True)
-    sp.add_argument("--epochs", type=int, default=1)
     sp.add_argument("--clips-per-genre", type=int, default=2)
     sp.add_argument("--genres", type=int, default=3)
     sp.set_defaults(func=cmd_smoke)
@@ -404,6 +436,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import torch
+
+    # The head's tensors are tiny: one thread is faster than two fighting over them.
+    torch.set_num_threads(1)
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))

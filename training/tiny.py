@@ -15,14 +15,21 @@ from training.export import export_onnx
 
 
 class _Tiny(nn.Module):
+    """Same contract as the shipped TrackModel: windows of one track in time order ->
+    (probabilities (1, classes), unit-length embedding (1, 16))."""
+
     def __init__(self, n_classes: int) -> None:
         super().__init__()
-        self.conv = nn.Conv2d(1, 8, 3, padding=1)
+        self.conv = nn.Conv2d(1, 16, 3, padding=1)
+        self.lstm = nn.LSTM(16, 8, batch_first=True)
         self.head = nn.Linear(8, n_classes)
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-        return torch.softmax(self.head(h), -1)
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        feats = torch.relu(self.conv((x.unsqueeze(1) - 2.0) * 2.0)).mean(dim=(2, 3))
+        seq, _ = self.lstm(feats.unsqueeze(0))
+        probs = torch.softmax(self.head(seq.mean(dim=1)), -1)
+        pooled = feats.mean(dim=0, keepdim=True)
+        return probs, pooled / pooled.norm(dim=1, keepdim=True).clamp_min(1e-8)
 
 
 def export_random_model(path: str | Path, model_id: str = "tiny-test", seed: int = 0) -> Path:

@@ -8,7 +8,12 @@ Pure numpy on purpose: librosa's first call JIT-compiles with numba (seconds), a
 classification must not pay that. The mel filter bank follows librosa's Slaney formulas
 (`librosa.filters.mel(htk=False, norm="slaney")`); a test checks that equivalence.
 The STFT is not centred: a window's frames depend only on that window's samples, so cropping a
-clip's log-mel (training) equals computing the log-mel of the cropped audio (the app).
+clip's log-mel (training) equals computing the log-mel of the cropped audio (the app). A window
+that starts n_fft/2 samples before frame t of librosa's centred STFT gives exactly librosa's
+frames t, t+1, ...: the pretrained musicnn network saw those (a test checks it against librosa).
+
+Scalings: "log10_1p" is musicnn's `log10(1 + log_gain * mel power)` (computed in float32: the
+original extractor's float16 cast overflows under NumPy 2); "db" is `10 log10(max(mel, amin))`.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from typing import Any
 
 import numpy as np
 
-FRONTEND_VERSION = 1
-SCALINGS = ("db",)
+FRONTEND_VERSION = 2
+SCALINGS = ("log10_1p", "db")
 WINDOW_FUNCTIONS = ("hann",)
 
 
@@ -32,22 +37,21 @@ class IncompatibleFrontEnd(ValueError):
 
 @dataclass(frozen=True)
 class FrontEndParams:
-    """How audio becomes a log-mel window. Defaults are the shipped model's.
-
-    16 kHz with an upper band edge of 7.6 kHz: part of the training data are 16 kHz copies with
-    nothing above 8 kHz, so a higher band edge would let the model learn the sample rate
-    instead of the genre, and leave it blind on such files.
+    """How audio becomes a log-mel window. Defaults are the shipped model's: exactly the input
+    of the pretrained musicnn network (16 kHz, n_fft 512, hop 256, 96 Slaney mel bands over
+    0-8 kHz, log10(1 + 10000 * power), patches of 187 frames = 3 s).
     """
 
     sample_rate: int = 16000
-    n_fft: int = 1024
-    hop_length: int = 320
+    n_fft: int = 512
+    hop_length: int = 256
     n_mels: int = 96
-    fmin: float = 30.0
-    fmax: float = 7600.0
-    window_frames: int = 200
+    fmin: float = 0.0
+    fmax: float = 8000.0
+    window_frames: int = 187
     window_function: str = "hann"
-    scaling: str = "db"
+    scaling: str = "log10_1p"
+    log_gain: float = 10000.0
     amin: float = 1e-10
     version: int = FRONTEND_VERSION
 
@@ -84,6 +88,7 @@ class FrontEndParams:
                 window_frames=int(raw["window_frames"]),
                 window_function=str(raw["window_function"]),
                 scaling=str(raw["scaling"]),
+                log_gain=float(raw["log_gain"]),
                 amin=float(raw["amin"]),
                 version=int(raw["version"]),
             )
@@ -113,6 +118,8 @@ class FrontEndParams:
             problems.append(f"band {self.fmin}-{self.fmax} Hz at {self.sample_rate} Hz")
         if self.window_frames < 8:
             problems.append(f"window of {self.window_frames} frames")
+        if not 0 < self.log_gain:
+            problems.append(f"log gain {self.log_gain}")
         if not 0 < self.amin < 1:
             problems.append(f"amin {self.amin}")
         if problems:
@@ -160,7 +167,7 @@ def _analysis_window(n_fft: int) -> np.ndarray:
 
 
 def log_mel(samples: np.ndarray, params: FrontEndParams) -> np.ndarray:
-    """Mono float samples at `params.sample_rate` -> (n_mels, frames) float32 log-mel in dB.
+    """Mono float samples at `params.sample_rate` -> (n_mels, frames) float32 log-mel.
 
     Frames are taken without centring or padding: a signal shorter than n_fft gives 0 frames.
     """
@@ -174,6 +181,8 @@ def log_mel(samples: np.ndarray, params: FrontEndParams) -> np.ndarray:
     spectrum = np.fft.rfft(frames[:n_frames] * _analysis_window(params.n_fft), axis=1)
     power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
     mel = mel_filterbank(params) @ power.T
+    if params.scaling == "log10_1p":
+        return np.log10(np.float32(1.0) + np.float32(params.log_gain) * mel).astype(np.float32)
     return (10.0 * np.log10(np.maximum(mel, params.amin))).astype(np.float32)
 
 

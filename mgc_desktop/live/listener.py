@@ -326,14 +326,14 @@ class Listener:
             self._blas_limit = _blas_single_thread()
         with self._blas_limit():
             features = log_mel(window, fe)
-        probs = self.classifier.predict_windows(features[np.newaxis])[0]
+        probs, _ = self.classifier.predict(features[np.newaxis])
         probs = probs.astype(np.float64)
         if self._ema is None:
             self._ema = probs
         else:
             alpha = 1.0 - math.exp(-self.interval_s / max(self.smoothing_s, 1e-6))
             self._ema = alpha * probs + (1.0 - alpha) * self._ema
-        smoothed = self._ema / self._ema.sum()
+        smoothed = self._ema  # sums to at most 1: the rest is "none of these genres"
         window_probs = {c: float(p) for c, p in zip(classes, probs)}
         return self._emit(t, captured_at, STATE_MUSIC, smoothed, window_probs, level, overflows, "")
 

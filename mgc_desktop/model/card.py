@@ -16,10 +16,12 @@ from typing import Any
 from mgc_desktop.audio.features import FrontEndParams, IncompatibleFrontEnd
 
 MODEL_FORMAT = "mgc-desktop-genre-model"
-SCHEMA_VERSION = 1
-AGGREGATIONS = ("mean_probability",)
+SCHEMA_VERSION = 2
+# "sequence": the model reads a track's audible windows in time order and gives one answer.
+AGGREGATIONS = ("sequence",)
 INPUT_NAME = "logmel"
 OUTPUT_NAME = "probabilities"
+EMBEDDING_NAME = "embedding"
 
 
 class IncompatibleModel(ValueError):
@@ -30,13 +32,18 @@ class IncompatibleModel(ValueError):
 class InferenceParams:
     """How a track becomes windows and windows become one answer.
 
+    Anytime analysis: the model first hears `first_windows` windows spread over the track; only
+    when its top probability is below `sure_above` does it hear all `max_windows`.
     `uncertain_below`: track confidence under which the app calls a prediction uncertain and
-    leaves the file's genre alone. `silence_dbfs`: windows quieter than this are ignored; a track
-    with only such windows is reported as silent instead of being forced into a genre.
+    leaves the file's genre alone (the probabilities are calibrated and sum to at most 1: the
+    rest is the chance that the track is none of the model's genres). `silence_dbfs`: windows
+    quieter than this are ignored; a track with only such windows is reported as silent.
     """
 
     max_windows: int = 8
-    aggregation: str = "mean_probability"
+    first_windows: int = 3
+    sure_above: float = 0.8
+    aggregation: str = "sequence"
     min_duration_s: float = 1.0
     silence_dbfs: float = -55.0
     uncertain_below: float = 0.5
@@ -51,6 +58,8 @@ class InferenceParams:
             raise IncompatibleModel(f"unknown aggregation {params.aggregation!r}")
         if not 1 <= params.max_windows <= 64:
             raise IncompatibleModel(f"max_windows {params.max_windows} out of range")
+        if not 1 <= params.first_windows <= params.max_windows:
+            raise IncompatibleModel(f"first_windows {params.first_windows} out of range")
         return params
 
 

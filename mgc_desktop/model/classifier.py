@@ -1,4 +1,4 @@
-"""ONNX genre model: file -> windows -> batched inference -> one track prediction."""
+"""ONNX genre model: file -> windows (anytime) -> the model's sequence answer -> one prediction."""
 
 from __future__ import annotations
 
@@ -7,13 +7,24 @@ from pathlib import Path
 
 import numpy as np
 
-from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, IncompatibleModel, ModelCard
-from mgc_desktop.model.windows import aggregate, track_windows
+from mgc_desktop.model.card import (
+    EMBEDDING_NAME,
+    INPUT_NAME,
+    OUTPUT_NAME,
+    IncompatibleModel,
+    ModelCard,
+)
+from mgc_desktop.model.windows import TrackAnalysis, first_pass
 
 
 @dataclass(frozen=True)
 class Prediction:
-    """One track's answer. `genre` is None for a silent track (then `uncertain` is True)."""
+    """One track's answer. `genre` is None for a silent track (then `uncertain` is True).
+
+    `probabilities` are calibrated and sum to at most 1; `outside` (1 minus their sum) is the
+    chance that the track belongs to none of the model's genres. `embedding` is the model's
+    fixed-size, unit-length description of the track (None for a silent one).
+    """
 
     path: str
     genre: str | None
@@ -24,7 +35,12 @@ class Prediction:
     uncertain: bool
     duration_s: float = 0.0
     note: str = ""
-    window_probabilities: list[list[float]] = field(default_factory=list, repr=False)
+    embedding: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def outside(self) -> float:
+        """Probability that the track is none of the model's genres."""
+        return max(0.0, 1.0 - sum(self.probabilities.values())) if self.probabilities else 0.0
 
     def top(self, k: int) -> list[tuple[str, float]]:
         """The k most likely classes with their probabilities, best first."""
@@ -49,10 +65,17 @@ def load_session(model_path: str | Path, threads: int = 1):
         raise IncompatibleModel(f"cannot load model {path.name}: {exc}") from None
     card = ModelCard.from_metadata(session.get_modelmeta().custom_metadata_map)
     inputs, outputs = session.get_inputs(), session.get_outputs()
-    if [i.name for i in inputs] != [INPUT_NAME] or OUTPUT_NAME not in [o.name for o in outputs]:
+    if [i.name for i in inputs] != [INPUT_NAME] or [o.name for o in outputs] != [
+        OUTPUT_NAME,
+        EMBEDDING_NAME,
+    ]:
         raise IncompatibleModel(
-            f"model must take one input {INPUT_NAME!r} and give {OUTPUT_NAME!r}"
+            f"model must take one input {INPUT_NAME!r} and give {OUTPUT_NAME!r} and "
+            f"{EMBEDDING_NAME!r}"
         )
+    dim = outputs[1].shape[-1]
+    if not isinstance(dim, int) or dim < 1:
+        raise IncompatibleModel(f"model embedding has no fixed size (shape {outputs[1].shape})")
     shape = inputs[0].shape
     expected = [card.frontend.n_mels, card.frontend.window_frames]
     if len(shape) != 3 or list(shape[1:]) != expected:
@@ -70,32 +93,42 @@ class GenreClassifier:
     def __init__(self, model_path: str | Path, threads: int = 1) -> None:
         self.model_path = Path(model_path)
         self.session, self.card = load_session(self.model_path, threads)
+        self.embedding_dim = int(self.session.get_outputs()[1].shape[-1])
 
     @property
     def classes(self) -> tuple[str, ...]:
         return self.card.classes
 
-    def predict_windows(self, windows: np.ndarray) -> np.ndarray:
-        """(n, n_mels, frames) log-mel windows -> (n, classes) calibrated probabilities."""
+    def predict(self, windows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One track's (n, n_mels, frames) log-mel windows, in time order -> (calibrated
+        probabilities (classes,), unit-length embedding (dim,))."""
         if len(windows) == 0:
-            return np.zeros((0, len(self.classes)), dtype=np.float32)
-        (probs,) = self.session.run([OUTPUT_NAME], {INPUT_NAME: windows.astype(np.float32)})
-        return probs
+            raise ValueError("predict needs at least one window")
+        probs, embedding = self.session.run(
+            [OUTPUT_NAME, EMBEDDING_NAME], {INPUT_NAME: windows.astype(np.float32)}
+        )
+        return probs[0], embedding[0]
 
     def classify_file(self, path: str | Path, uncertain_below: float | None = None) -> Prediction:
-        """Decode, analyse and classify one file. Raises DecodeError with a one-line reason."""
-        inference = self.card.inference
-        threshold = inference.uncertain_below if uncertain_below is None else uncertain_below
-        tw = track_windows(
-            path,
-            self.card.frontend,
-            inference.max_windows,
-            inference.min_duration_s,
-            inference.silence_dbfs,
-        )
-        window_probs = self.predict_windows(tw.windows)
-        track = aggregate(window_probs, tw.audible)
-        if track is None:
+        """Decode, analyse and classify one file. Raises DecodeError with a one-line reason.
+
+        Anytime: the model hears a few windows spread over the track first and all of them
+        only when its answer is not yet sure.
+        """
+        inf = self.card.inference
+        threshold = inf.uncertain_below if uncertain_below is None else uncertain_below
+        fe = self.card.frontend
+        with TrackAnalysis(
+            path, fe, inf.max_windows, inf.min_duration_s, inf.silence_dbfs
+        ) as track:
+            n = len(track.plan)
+            chosen = first_pass(n, inf.first_windows)
+            windows, audible = track.windows(chosen)
+            result = self.predict(windows[audible]) if audible.any() else None
+            if len(chosen) < n and (result is None or result[0].max() < inf.sure_above):
+                windows, audible = track.windows(list(range(n)))
+                result = self.predict(windows[audible]) if audible.any() else None
+        if result is None:
             return Prediction(
                 path=str(path),
                 genre=None,
@@ -104,19 +137,23 @@ class GenreClassifier:
                 windows=0,
                 model_id=self.card.model_id,
                 uncertain=True,
-                duration_s=tw.duration_s,
+                duration_s=track.duration_s,
                 note="silent: no audible music",
             )
-        best = int(np.argmax(track))
-        confidence = float(track[best])
+        probs, embedding = result
+        best = int(np.argmax(probs))
+        confidence = float(probs[best])
+        outside = max(0.0, 1.0 - float(probs.sum()))
+        note = "may be none of these genres" if outside >= 0.5 else ""
         return Prediction(
             path=str(path),
             genre=self.classes[best],
             confidence=confidence,
-            probabilities={c: float(p) for c, p in zip(self.classes, track)},
-            windows=int(tw.audible.sum()),
+            probabilities={c: float(p) for c, p in zip(self.classes, probs)},
+            windows=int(audible.sum()),
             model_id=self.card.model_id,
             uncertain=confidence < threshold,
-            duration_s=tw.duration_s,
-            window_probabilities=window_probs.tolist(),
+            duration_s=track.duration_s,
+            note=note,
+            embedding=embedding.astype(np.float32),
         )

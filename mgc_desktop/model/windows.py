@@ -1,7 +1,8 @@
 """Where a track's analysis windows come from, and how their answers become one.
 
 Used by the app's classifier and by the training module's evaluation alike, so that a model is
-measured exactly the way the app will use it. No onnxruntime here.
+measured exactly the way the app will use it. No onnxruntime here. The windows of a track go to
+the model together, in time order: the model itself (its LSTM) turns them into one answer.
 
 Defined outcomes for awkward input:
 - shorter than `min_duration_s`: DecodeError("too short ...");
@@ -67,6 +68,84 @@ def level_dbfs(samples: np.ndarray) -> float:
     return 20 * np.log10(rms) if rms > 0 else float("-inf")
 
 
+class TrackAnalysis:
+    """One open file, its window plan, and windows decoded on demand (each at most once).
+
+    The classifier asks for a few windows first and for the rest only when it is unsure, so a
+    track it recognises at once costs a fraction of the decoding.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        frontend: FrontEndParams,
+        max_windows: int,
+        min_duration_s: float,
+        silence_dbfs: float,
+    ) -> None:
+        from mgc_desktop.audio.decode import MAX_UNKNOWN_LENGTH_S, AudioFile
+
+        self.frontend, self.silence_dbfs = frontend, silence_dbfs
+        self._audio = AudioFile(Path(path))
+        self._whole: np.ndarray | None = None
+        self._done: dict[int, tuple[np.ndarray, bool]] = {}
+        try:
+            self.info = self._audio.info
+            declared = self.info.duration_s
+            if declared is None:
+                rate = frontend.sample_rate
+                (self._whole,) = self._audio.excerpts([(0.0, MAX_UNKNOWN_LENGTH_S)], rate)
+                declared = len(self._whole) / rate
+            if declared < min_duration_s:
+                raise DecodeError(
+                    f"too short to classify ({declared:.2f} s < {min_duration_s:g} s)"
+                )
+            self.duration_s = declared
+            self.plan = plan_excerpts(declared, frontend, max_windows)
+        except BaseException:
+            self._audio.close()
+            raise
+
+    def __enter__(self) -> TrackAnalysis:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._audio.close()
+
+    def windows(self, indices: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(n, n_mels, window_frames) log-mel windows of the planned excerpts `indices` (in the
+        order given) and which of them are audible. Raises DecodeError for truncated audio."""
+        fe, rate = self.frontend, self.frontend.sample_rate
+        todo = [i for i in indices if i not in self._done]
+        if todo:
+            spans = [self.plan[i] for i in todo]
+            if self._whole is not None:
+                pieces = [self._whole[int(s * rate) : int((s + n) * rate)] for s, n in spans]
+            else:
+                pieces = self._audio.excerpts(spans, rate)
+            got_s = max((s + len(p) / rate for (s, _), p in zip(spans, pieces)), default=0.0)
+            wanted_s = max(s + n for s, n in spans)
+            if got_s < _TRUNCATED_BELOW * wanted_s:
+                raise DecodeError(
+                    f"truncated: audio stops at {got_s:.1f} s of the {self.duration_s:.1f} s "
+                    "the file declares"
+                )
+            for i, piece in zip(todo, pieces):
+                filled = _fill_window(piece, fe.window_samples)
+                self._done[i] = (log_mel(filled, fe), level_dbfs(filled) >= self.silence_dbfs)
+        wins = [self._done[i][0] for i in indices]
+        shape = (0, fe.n_mels, fe.window_frames)
+        stacked = np.stack(wins).astype(np.float32) if wins else np.zeros(shape, np.float32)
+        return stacked, np.array([self._done[i][1] for i in indices], dtype=bool)
+
+
+def first_pass(n: int, first: int) -> list[int]:
+    """Indices of `first` windows spread evenly over `n` planned ones (ends included)."""
+    if first >= n:
+        return list(range(n))
+    return sorted({int(round(x)) for x in np.linspace(0, n - 1, first)})
+
+
 def track_windows(
     path: str | Path,
     frontend: FrontEndParams,
@@ -74,42 +153,7 @@ def track_windows(
     min_duration_s: float,
     silence_dbfs: float,
 ) -> TrackWindows:
-    """Decode the planned excerpts of one file and turn them into log-mel windows."""
-    from mgc_desktop.audio.decode import MAX_UNKNOWN_LENGTH_S, AudioFile
-
-    rate = frontend.sample_rate
-    with AudioFile(Path(path)) as audio:  # one open: header, plan, then the excerpts
-        info = audio.info
-        declared = info.duration_s
-        if declared is None:
-            (whole,) = audio.excerpts([(0.0, MAX_UNKNOWN_LENGTH_S)], rate)
-            declared = len(whole) / rate
-            excerpts = plan_excerpts(declared, frontend, max_windows)
-            pieces = [whole[int(s * rate) : int((s + n) * rate)] for s, n in excerpts]
-        else:
-            excerpts = plan_excerpts(declared, frontend, max_windows)
-            pieces = audio.excerpts(excerpts, rate)
-    if declared < min_duration_s:
-        raise DecodeError(f"too short to classify ({declared:.2f} s < {min_duration_s:g} s)")
-    got_s = max(
-        (s + len(p) / frontend.sample_rate for (s, _), p in zip(excerpts, pieces) if len(p)),
-        default=0.0,
-    )
-    wanted_s = max(s + n for s, n in excerpts)
-    if got_s < _TRUNCATED_BELOW * wanted_s:
-        raise DecodeError(
-            f"truncated: audio stops at {got_s:.1f} s of the {declared:.1f} s the file declares"
-        )
-    n = frontend.window_samples
-    filled = [_fill_window(p, n) for p in pieces]
-    audible = np.array([level_dbfs(p) >= silence_dbfs for p in filled], dtype=bool)
-    windows = np.stack([log_mel(p, frontend) for p in filled]).astype(np.float32)
-    return TrackWindows(windows, audible, info, declared)
-
-
-def aggregate(window_probs: np.ndarray, audible: np.ndarray) -> np.ndarray | None:
-    """Track probabilities: the mean over audible windows (None when none is audible)."""
-    if not audible.any():
-        return None
-    probs = window_probs[audible].mean(axis=0)
-    return probs / probs.sum()
+    """All planned log-mel windows of one file (what the spectrogram view and tests show)."""
+    with TrackAnalysis(path, frontend, max_windows, min_duration_s, silence_dbfs) as track:
+        windows, audible = track.windows(list(range(len(track.plan))))
+        return TrackWindows(windows, audible, track.info, track.duration_s)

@@ -101,18 +101,22 @@ def _prediction(**changes: object) -> Prediction:
         windows=2,
         model_id="m",
         uncertain=False,
-        window_probabilities=[list(probs.values())] * 2,
+        embedding=np.full(4, 0.5, dtype=np.float32),
     )
     return Prediction(**(base | changes))  # type: ignore[arg-type]
 
 
 def test_check_prediction_accepts_a_good_one_and_catches_bad_sums() -> None:
     check_prediction(_prediction(), CLASSES)
+    outside = dict.fromkeys(CLASSES, 0.01) | {"rock": 0.3}  # mostly "none of these": fine
+    check_prediction(_prediction(probabilities=outside, confidence=0.3), CLASSES)
     bad_track = dict.fromkeys(CLASSES, 0.2)
     with pytest.raises(SelfTestFailure, match="sum to"):
         check_prediction(_prediction(probabilities=bad_track, confidence=0.2), CLASSES)
-    with pytest.raises(SelfTestFailure, match="shape"):
-        check_prediction(_prediction(window_probabilities=[[0.5, 0.5]]), CLASSES)
+    with pytest.raises(SelfTestFailure, match="embedding"):
+        check_prediction(_prediction(embedding=None), CLASSES)
+    with pytest.raises(SelfTestFailure, match="unit length"):
+        check_prediction(_prediction(embedding=np.ones(4, dtype=np.float32)), CLASSES)
     with pytest.raises(SelfTestFailure, match="silent"):
         check_prediction(_prediction(genre=None), CLASSES)
     json.dumps(_prediction().probabilities)  # plain floats: the CLI prints them as JSON

@@ -57,20 +57,26 @@ def test_plain_folder_ok(tmp_path: Path) -> None:
 
 
 def test_cli_reports_error_and_exit_status(tmp_path: Path, capsys) -> None:
-    rc = main(["prepare", "--data", str(tmp_path / "missing")])
+    rc = main(["features", "--data", str(tmp_path / "missing")])
     assert rc == 2
     assert "does not exist" in capsys.readouterr().err
 
 
 def test_unreadable_file_skipped_and_listed(tmp_path: Path) -> None:
-    from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import InferenceParams
-    from training import cache
+    import torch
 
+    from training.embed import TorchRunner, prepare_embeddings
+    from training.musicnn import MusicnnFeatures
+
+    torch.manual_seed(0)
     good = write_wav(tmp_path / "rock" / "good.wav", seconds=5)
     bad = tmp_path / "rock" / "bad.mp3"
     bad.write_bytes(b"this is not audio" * 100)
-    entries, errors = cache.prepare([str(good), str(bad)], FrontEndParams(), InferenceParams(),
-                                    (1.0,), tmp_path / "cache", workers=1, log=lambda m: None)
-    assert str(good) in entries and str(bad) in errors
-    assert errors[str(bad)]
+    jobs = [(str(good), 1.0), (str(good), 1.08), (str(bad), 1.0)]
+    entries, errors = prepare_embeddings(jobs, TorchRunner(MusicnnFeatures()), tmp_path / "c")
+    assert (str(good), 1.0) in entries and (str(good), 1.08) in entries
+    assert str(bad) in errors and errors[str(bad)]
+    import numpy as np
+
+    feats = np.load(entries[(str(good), 1.0)])
+    assert feats["pen"].shape[1] == 200 and feats["tags"].shape[1] == 50

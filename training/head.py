@@ -1,0 +1,145 @@
+"""The genre head that sits on the frozen musicnn network: a small bidirectional LSTM over the
+time-ordered sequence of a track's 3 s patch features, trained on cached features.
+
+Per patch, musicnn gives 200 penultimate features and 50 MSD tag logits (250 numbers). The head
+standardises them (statistics fixed from the training clips, stored in the model), projects them,
+reads the sequence with a BiLSTM and classifies the mean of its outputs joined with the mean of
+the projected patches (a skip path that keeps short sequences well-behaved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+
+@dataclass(frozen=True)
+class HeadConfig:
+    """Architecture and training hyper-parameters of the head (stored in the model card)."""
+
+    proj: int = 64
+    hidden: int = 32
+    input_dropout: float = 0.2
+    dropout: float = 0.3
+    epochs: int = 60
+    lr: float = 3e-3
+    weight_decay: float = 1e-2
+    batch_size: int = 32
+    max_patches: int = 8
+    noise: float = 0.1
+    label_smoothing: float = 0.05
+    ensemble: int = 3
+    seed: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+class GenreHead(nn.Module):
+    """(B, T, 250) patch features (already standardised) -> (B, classes) logits."""
+
+    def __init__(self, n_features: int, n_classes: int, cfg: HeadConfig) -> None:
+        super().__init__()
+        self.proj = nn.Sequential(
+            nn.Dropout(cfg.input_dropout),
+            nn.Linear(n_features, cfg.proj),
+            nn.ReLU(),
+            nn.Dropout(cfg.dropout),
+        )
+        self.lstm = nn.LSTM(cfg.proj, cfg.hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(2 * cfg.hidden + cfg.proj,
+                                                                    n_classes))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.proj(x)
+        seq, _ = self.lstm(h)
+        return self.out(torch.cat([seq.mean(dim=1), h.mean(dim=1)], dim=1))
+
+
+@dataclass
+class ClipPatches:
+    """Cached patch features of one clip at each speed: speed -> (n_patches, 250)."""
+
+    by_speed: dict[float, np.ndarray]
+    label: int
+
+
+def spread(n: int, k: int) -> np.ndarray:
+    """k indices spread evenly over n (the app's window placement); all of them when k >= n."""
+    if k >= n:
+        return np.arange(n)
+    return np.unique(np.round(np.linspace(0, n - 1, k)).astype(int))
+
+
+def _batches(
+    clips: list[ClipPatches], cfg: HeadConfig, rng: np.random.Generator
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """One epoch of (x (B, T, F), y (B,)) batches: random speed, random sorted patch subset."""
+    order = rng.permutation(len(clips))
+    out = []
+    for i in range(0, len(order), cfg.batch_size):
+        idx = order[i : i + cfg.batch_size]
+        t = int(rng.integers(1, cfg.max_patches + 1))
+        xs, ys = [], []
+        for j in idx:
+            speeds = list(clips[j].by_speed)
+            feats = clips[j].by_speed[speeds[rng.integers(len(speeds))]]
+            n = len(feats)
+            if n >= t:
+                pick = np.sort(rng.choice(n, size=t, replace=False))
+            else:
+                pick = np.sort(rng.integers(0, n, size=t))
+            xs.append(feats[pick])
+            ys.append(clips[j].label)
+        out.append((np.stack(xs), np.array(ys)))
+    return out
+
+
+def class_weights(labels: np.ndarray, n_classes: int) -> torch.Tensor:
+    """Inverse-frequency weights (balanced), mean 1 over the training clips."""
+    counts = np.bincount(labels, minlength=n_classes).astype(np.float64)
+    w = np.where(counts > 0, len(labels) / (n_classes * np.maximum(counts, 1)), 0.0)
+    return torch.tensor(w, dtype=torch.float32)
+
+
+def fit_heads(
+    clips: list[ClipPatches], n_classes: int, cfg: HeadConfig, mean: np.ndarray, std: np.ndarray
+) -> list[GenreHead]:
+    """Train `cfg.ensemble` heads (different seeds) on standardised patch features."""
+    heads = []
+    labels = np.array([c.label for c in clips])
+    weights = class_weights(labels, n_classes)
+    norm = [
+        ClipPatches({s: (f - mean) / std for s, f in c.by_speed.items()}, c.label) for c in clips
+    ]
+    for member in range(cfg.ensemble):
+        seed = cfg.seed * 100 + member
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed)
+        head = GenreHead(len(mean), n_classes, cfg)
+        opt = torch.optim.AdamW(head.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+        steps = cfg.epochs * -(-len(norm) // cfg.batch_size)
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=steps)
+        loss_fn = nn.CrossEntropyLoss(weight=weights, label_smoothing=cfg.label_smoothing)
+        head.train()
+        for _ in range(cfg.epochs):
+            for x, y in _batches(norm, cfg, rng):
+                xt = torch.from_numpy(x).float()
+                xt = xt + cfg.noise * torch.randn_like(xt)
+                loss = loss_fn(head(xt), torch.from_numpy(y))
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                sched.step()
+        heads.append(head.eval())
+    return heads
+
+
+def ensemble_logits(heads: list[GenreHead], x: np.ndarray) -> np.ndarray:
+    """Mean logits of the heads for (T, F) standardised features of one track -> (classes,)."""
+    with torch.no_grad():
+        xt = torch.from_numpy(x[None].astype(np.float32))
+        return torch.stack([h(xt)[0] for h in heads]).mean(0).numpy()
