@@ -161,6 +161,7 @@ def _print_result(args: argparse.Namespace, result: Prediction | FileFailure) ->
             "confidence": round(result.confidence, 6),
             "uncertain": result.uncertain,
             "probabilities": {k: round(v, 6) for k, v in result.probabilities.items()},
+            "none_of_these": round(result.outside, 6),
             "windows": result.windows,
             "model_id": result.model_id,
             "vocabulary": "personal" if names else "builtin",
@@ -178,6 +179,8 @@ def _print_result(args: argparse.Namespace, result: Prediction | FileFailure) ->
     else:
         ranked = ", ".join(f"{display_name(g, names)} {p:.0%}" for g, p in result.top(args.top_k))
         mark = "\t(uncertain)" if result.uncertain else ""
+        if result.note:
+            mark = f"\t({'uncertain: ' if result.uncertain else ''}{result.note})"
         print(f"{path}\t{ranked}{mark}", flush=True)
     return True
 
