@@ -1,5 +1,8 @@
 """Genre tags: per-format writers behind one interface, policies, a journal and undo.
 
+A write is: plan -> copy -> rewrite the copy -> verify it (`verify`) -> journal the delta that
+rebuilds the original bytes (`delta`) -> atomic rename. Undo puts those bytes back.
+
 Public API (no Qt here; the GUI and the library scanner call these):
     read_genres(path)                      -> stored genre values
     plan_prediction(prediction, ...)       -> PlanItem      (classifier output -> plan)
