@@ -44,5 +44,6 @@ def indexed_predictions(
             uncertain=uncertain,
             duration_s=p.duration_s or 0.0,
             note=p.note,
+            embedding=p.embedding,
         )
     return out
