@@ -90,8 +90,6 @@ class ID3Writer(TagWriter):
         return [str(v) for v in tags["TCON"].text]
 
     def check_writable(self, path: Path) -> None:
-        if self.container == "wav":
-            iff.check_wave_audio(path)
         tags = self._load(path)
         if tags is None or tags.version[1] in (3, 4):
             return
@@ -140,8 +138,21 @@ class ID3Writer(TagWriter):
         tags.new_tcon = _genre_frame(tags["TCON"], version) if values else None
         if self.container == "mp3":
             self._save_mp3(tags, path, version)
+        elif self.container == "wav" and self._save_wav(tags, path, version):
+            pass
         else:
             tags.save(str(path), v2_version=version, v23_sep=None, padding=keep_padding)
+
+    @staticmethod
+    def _save_wav(tags: ID3, path: Path, version: int) -> bool:
+        """Write the ID3 chunk with `iff.put_wave_id3`; False where id3raw cannot edit the tag
+        (mutagen saves it then, and verification judges the result)."""
+        old = iff.id3_chunk(path)
+        raw = id3raw.parse(old) if old else id3raw.empty_tag(version)
+        if raw is None or raw.version != version:
+            return False
+        iff.put_wave_id3(path, id3raw.with_tcon(raw, tags.new_tcon, len(old or b"")))
+        return True
 
     @staticmethod
     def _save_mp3(tags: ID3, path: Path, version: int) -> None:

@@ -1,13 +1,20 @@
-"""The top-level chunks of a RIFF/WAVE or FORM/AIFF file, read without trusting mutagen.
+"""The top-level chunks of a RIFF/WAVE or FORM/AIFF file, and the WAV ID3 chunk writer.
 
-Used to refuse WAV files whose audio is not delimited by a data chunk (an ID3 chunk appended to
-such a file is read as audio by decoders) and to find the raw ID3 chunk for verification.
+A WAV whose data chunk does not say where the audio ends (size 0 or 0xFFFFFFFF, as streaming
+encoders leave it, or a size running past the end) is decoded to the end of the file: an ID3
+chunk appended after it, where mutagen puts a new one, would be decoded as audio. Here a new ID3
+chunk goes before such a data chunk; an existing one is resized where it stands. A RIFF size
+left unset (0xFFFFFFFF) stays unset; a last chunk of odd size missing its pad byte gets one
+before the new chunk, so that chunk readers find it.
 """
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 from pathlib import Path
+
+from mutagen._util import resize_bytes
 
 from mgc_desktop.tags.base import TagError
 
@@ -44,25 +51,50 @@ def chunks(path: Path) -> list[Chunk]:
         return out
 
 
-def check_wave_audio(path: Path) -> None:
-    """TagError unless the WAV's audio is a data chunk of known size inside the file."""
-    found = chunks(path)
-    end = path.stat().st_size
-    data = next((c for c in found if c.chunk_id == "data"), None)
-    if data is None:
-        raise TagError("WAV file has no audio data chunk (a tag chunk could be read as audio)")
-    if data.size in (0, 0xFFFFFFFF) or data.offset + data.size > end:
-        raise TagError(
-            "WAV data chunk size is unset or runs past the end of the file (a streamed WAV); "
-            "a tag chunk after it would be read as audio"
-        )
+def _id3(found: list[Chunk]) -> Chunk | None:
+    return next((c for c in found if c.chunk_id.strip().upper() == "ID3"), None)
 
 
 def id3_chunk(path: Path) -> bytes | None:
     """The data of the file's ID3 chunk ("id3 " or "ID3 "), or None."""
-    for c in chunks(path):
-        if c.chunk_id.strip().upper() == "ID3":
-            with open(path, "rb") as f:
-                f.seek(c.offset)
-                return f.read(c.size)
-    return None
+    c = _id3(chunks(path))
+    if c is None:
+        return None
+    with open(path, "rb") as f:
+        f.seek(c.offset)
+        return f.read(c.size)
+
+
+def put_wave_id3(path: Path, tag: bytes) -> None:
+    """Store `tag` as the WAV's ID3 chunk (see the module docstring for where)."""
+    found = chunks(path)
+    end = path.stat().st_size
+    if any(c.offset + c.size > end for c in found if c.chunk_id != "data"):
+        raise TagError("WAV chunk runs past the end of the file")
+    prefix = b""
+    existing = _id3(found)
+    if existing is not None:
+        start, old_len = existing.offset - 8, 8 + existing.size + (existing.size & 1)
+        name = existing.chunk_id.encode("latin-1")
+    else:
+        name, old_len = b"id3 ", 0
+        data = next((c for c in found if c.chunk_id == "data"), None)
+        if data is not None and (
+            data.size in (0, 0xFFFFFFFF) or data.offset + data.size > end
+        ):  # audio runs to the end of the file: the tag goes before it
+            start = data.offset - 8
+        else:
+            start = end
+            last = found[-1] if found else None
+            if last is not None and last.size & 1 and last.offset + last.size == end:
+                prefix = b"\x00"  # the pad byte the last chunk is missing
+    chunk = prefix + name + struct.pack("<I", len(tag)) + tag + b"\x00" * (len(tag) & 1)
+    with open(path, "r+b") as f:
+        resize_bytes(f, old_len, len(chunk), start)
+        f.seek(start)
+        f.write(chunk)
+        f.seek(4)
+        riff = struct.unpack("<I", f.read(4))[0]
+        if riff != 0xFFFFFFFF:  # unset stays unset
+            f.seek(4)
+            f.write(struct.pack("<I", min(riff + len(chunk) - old_len, 0xFFFFFFFE)))

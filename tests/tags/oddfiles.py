@@ -115,6 +115,13 @@ def wav_without_data_chunk(path: Path) -> None:
     path.write_bytes(b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WAVE" + chunks)
 
 
+def wav_with_empty_data_chunk(path: Path) -> None:
+    """A PCM WAV whose data chunk is empty (size 0) and last, as some recorders leave it."""
+    fmt = struct.pack("<HHIIHH", 1, 2, 44100, 44100 * 4, 4, 16)
+    chunks = b"fmt " + struct.pack("<I", len(fmt)) + fmt + b"data" + struct.pack("<I", 0)
+    path.write_bytes(b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WAVE" + chunks)
+
+
 def streamed_wav(wav: bytes) -> bytes:
     """A real WAV as a streaming encoder leaves it: RIFF and data sizes unset (0xFFFFFFFF)."""
     pos = wav.index(b"data")

@@ -26,23 +26,64 @@ def _batch(paths, genre="Rock"):
     return apply_plan(plan_manual(paths, [genre]))
 
 
-def test_wav_without_data_chunk_is_refused(corpus, tmp_path):
-    bad = tmp_path / "nodata.wav"
-    oddfiles.wav_without_data_chunk(bad)
-    before = sha(bad)
-    result = _batch([bad, corpus["a.flac"]])
-    assert (result.written, result.failed) == (1, 1)
-    assert "no audio data chunk" in result.errors[0][1]
-    assert sha(bad) == before
+def _chunk_ids(path) -> list[str]:
+    from mgc_desktop.tags.iff import chunks
+
+    return [c.chunk_id for c in chunks(path)]
 
 
-def test_streamed_wav_is_refused(corpus):
-    """Data size unset: decoders read to the end of the file, so a tag chunk would be audio."""
-    path = corpus["notag.wav"]
-    path.write_bytes(oddfiles.streamed_wav(path.read_bytes()))
+def test_wav_with_an_empty_data_chunk_at_the_end_gets_the_tag_before_it(tmp_path):
+    """Decoders read an empty (size 0) data chunk to the end of the file: a naive save appends
+    the ID3 chunk there and it is decoded as audio. The tag goes before the data chunk."""
+    from mutagen.wave import WAVE
+
+    from mgc_desktop.tags.verify import decoded_digest
+
+    path = tmp_path / "no_audio.wav"
+    oddfiles.wav_with_empty_data_chunk(path)
+    naive = shutil.copy(path, tmp_path / "naive.wav")
+    w = WAVE(str(naive))
+    w.add_tags()
+    w.tags.add(mutagen.id3.TCON(encoding=3, text=["Rock"]))
+    w.save()
+    audio = decoded_digest(path)
+    assert decoded_digest(naive) != audio  # the damage is real
     before = sha(path)
     result = _batch([path])
-    assert result.failed == 1 and "streamed WAV" in result.errors[0][1]
+    assert result.written == 1, result.errors
+    assert _chunk_ids(path) == ["fmt ", "id3 ", "data"]
+    assert decoded_digest(path) == audio
+    assert read_genres(path) == ["Rock"]
+    assert undo_batch().restored == [(str(path), "byte-exact")]
+    assert sha(path) == before
+
+
+def test_streamed_wav_keeps_its_audio_and_its_unset_sizes(corpus):
+    """Data and RIFF sizes unset (0xFFFFFFFF): mutagen cannot even save it; the tag goes before
+    the data chunk and both sizes stay unset."""
+    from mgc_desktop.tags.verify import decoded_digest
+
+    path = corpus["notag.wav"]
+    path.write_bytes(oddfiles.streamed_wav(path.read_bytes()))
+    before, audio = sha(path), decoded_digest(path)
+    result = _batch([path])
+    assert result.written == 1, result.errors
+    data = path.read_bytes()
+    assert data[4:8] == b"\xff\xff\xff\xff"
+    assert _chunk_ids(path) == ["fmt ", "id3 ", "data"]
+    assert decoded_digest(path) == audio
+    assert undo_batch().restored == [(str(path), "byte-exact")]
+    assert sha(path) == before
+
+
+def test_wav_without_a_data_chunk_is_written_and_undone_exactly(tmp_path):
+    path = tmp_path / "nodata.wav"
+    oddfiles.wav_without_data_chunk(path)
+    before = sha(path)
+    result = _batch([path])
+    assert result.written == 1, result.errors
+    assert _chunk_ids(path) == ["fmt ", "LIST", "id3 "]
+    assert undo_batch().restored == [(str(path), "byte-exact")]
     assert sha(path) == before
 
 
