@@ -54,7 +54,7 @@ def test_librosa_is_not_a_runtime_dependency() -> None:
     runtime = {Requirement(r).name.lower() for r in PROJECT["dependencies"]}
     assert not runtime & TRAINING_ONLY
     train = {Requirement(r).name.lower() for r in PROJECT["optional-dependencies"]["train"]}
-    assert "librosa" in train  # where benchmarks/throughput.py's reference recipe gets it
+    assert "librosa" in train  # the front end's reference in the tests, and the benchmarks'
 
 
 def test_license_is_an_spdx_expression_setuptools_accepts_without_warnings() -> None:
