@@ -54,7 +54,7 @@ def build_index(data: Path, tracks: int, dim: int, model_id: str, query: Path) -
     rng = np.random.default_rng(0)
     centres = rng.standard_normal((GENRES, dim)).astype(np.float32)
     labels = rng.integers(0, GENRES, tracks)
-    noise = 3.2 * rng.standard_normal((tracks, dim)).astype(np.float32)  # ~80 % separable
+    noise = 5.5 * rng.standard_normal((tracks, dim)).astype(np.float32)  # some genres overlap
     vectors = centres[labels] + noise
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     now = time.time()
@@ -176,7 +176,7 @@ def main() -> None:
         "--dim",
         type=int,
         default=None,
-        help="embedding size (default: the shipped model's, else 200)",
+        help="embedding size (default: the model's)",
     )
     parser.add_argument("--dir", help="work folder (default: a temporary one)")
     parser.add_argument("--model", help="ONNX model whose id the index uses (default: shipped)")
@@ -193,9 +193,9 @@ def main() -> None:
     from mgc_desktop.paths import default_model_path
 
     model_path = Path(args.model) if args.model else default_model_path()
-    _, card = load_session(model_path)
+    session, _ = load_session(model_path)
     model_id = model_id_for(model_path)
-    dim = args.dim or getattr(card, "embedding_dim", None) or 200
+    dim = args.dim or int(session.get_outputs()[1].shape[-1])
     query = work / "query.flac"
     import soundfile as sf
 
