@@ -237,3 +237,17 @@ def test_tag_reader_sees_what_learn_counts(tagged_library, stem):
     """The spellings the report counts are what the app's tag readers return."""
     path = next(tagged_library.glob(f"{stem}.*"))
     assert read_genres(path) == [LIBRARY[stem][2]]
+
+
+def test_scan_album_verdicts_in_the_users_genres(capsys, tagged_library, embedding_models):
+    model = embedding_models["base-a"]
+    assert _learn(capsys, model, str(tagged_library))[0] == 0
+    argv = ["scan", str(tagged_library), "--album-consistent", "--json"]
+    code, out, _ = _run(capsys, model, *argv)
+    record = json.loads(out)
+    assert code == 0 and record["vocabulary"] == "personal"
+    assert record["albums"] and all(a["genre"] in USER_GENRES for a in record["albums"])
+    code, out, _ = _run(capsys, model, *argv, "--vocabulary", "builtin")
+    record = json.loads(out)
+    assert record["vocabulary"] == "builtin"
+    assert not {a["genre"] for a in record["albums"]} & USER_GENRES
