@@ -125,7 +125,7 @@ def time_similar(data: Path, model_id: str, query: Path, repeats: int = 20) -> l
     """ms of each `similar` query's work, index load included (the first one reads SQLite and
     writes the matrix cache; the others read the cache)."""
     from mgc_desktop.library.index import Library, path_key
-    from mgc_desktop.library.vocabulary import most_similar
+    from mgc_desktop.library.similar import most_similar
 
     times = []
     for _ in range(repeats):

@@ -37,7 +37,7 @@ def _usage(msg: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from mgc_desktop.library.index import Library, default_index_path
     from mgc_desktop.library.scanner import model_id_for
-    from mgc_desktop.library.vocabulary import VocabularyError, similar_in_library
+    from mgc_desktop.library.similar import NothingToCompare, similar_in_library
     from mgc_desktop.library.walk import display_path
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_SOME_FAILED
         try:
             found = similar_in_library(library, model_id, args.file, args.top, query)
-        except VocabularyError as exc:
+        except NothingToCompare as exc:
             return _usage(str(exc))
     for path, score in found:
         if args.json:

@@ -50,7 +50,7 @@ def similar_job(path: str, model_path: str, top: int = 10) -> Job:
     def job(progress: Callable[[int, int], None], cancel: threading.Event) -> tuple:
         from mgc_desktop.library.index import Library
         from mgc_desktop.library.scanner import model_id_for
-        from mgc_desktop.library.vocabulary import similar_in_library
+        from mgc_desktop.library.similar import similar_in_library
 
         with Library() as library:
             model_id = model_id_for(model_path, library)

@@ -1,12 +1,11 @@
-"""The user's own genres, learned from the tags already in their library, and similar tracks.
+"""The user's own genres, learned from the genre tags already in their library.
 
 A real collection carries genre tags in its owner's words (Electronic, R&B, Shoegaze...) that
 the base model's ten classes can never produce. The base model's track embedding (stored in the
 library index) is a good description of the music, so a small linear model on it learns the
 user's vocabulary in seconds, on their machine, with numpy alone: class-balanced multinomial
 logistic regression, its regularisation chosen by stratified cross-validation and its
-probabilities calibrated (one temperature) on the same cross-validation. Nearest neighbours
-over the same embeddings (cosine) give "similar tracks".
+probabilities calibrated (one temperature) on the same cross-validation (`logistic.py`).
 
 The learned model is one small file in the user data folder, tied to the base model's id: its
 inputs only mean something for the base model that made them, so a new base model means
@@ -24,10 +23,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from mgc_desktop.library.logistic import fit_logistic, normalise, softmax
 from mgc_desktop.model.classifier import Prediction
 
 MODEL_FILE = "personal_genres.npz"
@@ -37,12 +36,6 @@ DEFAULT_MIN_TRACKS = 5
 # A personal prediction below this confidence is uncertain (never auto-tagged), as for the base
 # model; commands with --min-confidence override it.
 UNCERTAIN_BELOW = 0.5
-# Strongest first: each fit warm-starts the next, weaker one.
-L2_GRID = (1.0, 3e-1, 1e-1, 3e-2, 1e-2, 3e-3, 1e-3, 3e-4)
-CV_FOLDS = 5
-# Regularisation is chosen on at most this many tracks (stratified sample): enough to rank the
-# grid, and it keeps a 50k-track library at seconds. The final fit uses every track.
-CV_MAX_TRACKS = 8000
 
 
 class VocabularyError(ValueError):
@@ -130,18 +123,6 @@ def choose_genres(
 # -- the model ----------------------------------------------------------------------------------
 
 
-def _normalise(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    norms = np.linalg.norm(x, axis=-1, keepdims=True)
-    return x / np.maximum(norms, 1e-12)
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
-
-
 @dataclass(frozen=True)
 class PersonalModel:
     """The learned genres: a linear layer on standardised, L2-normalised embeddings."""
@@ -162,12 +143,12 @@ class PersonalModel:
 
     def logits(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, D) embeddings -> (n, K) uncalibrated scores."""
-        z = (_normalise(embeddings) - self.mean) / self.scale
+        z = (normalise(embeddings) - self.mean) / self.scale
         return z @ self.weights + self.bias
 
     def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
         """(n, D) embeddings -> (n, K) calibrated probabilities."""
-        return _softmax(self.logits(embeddings).astype(np.float64) / self.temperature)
+        return softmax(self.logits(embeddings).astype(np.float64) / self.temperature)
 
     def apply(self, prediction: Prediction, uncertain_below: float) -> Prediction:
         """The base model's prediction restated in the user's genres. A silent track (no
@@ -284,187 +265,6 @@ def forget_personal(path: str | Path | None = None) -> bool:
     return True
 
 
-# -- learning -----------------------------------------------------------------------------------
-
-
-def _lbfgs(
-    fun: Callable[[np.ndarray], tuple[float, np.ndarray]],
-    x0: np.ndarray,
-    max_iter: int,
-    gtol: float = 1e-5,
-    ftol: float = 1e-9,
-    memory: int = 10,
-) -> np.ndarray:
-    """Minimise a smooth convex function (L-BFGS with Armijo backtracking)."""
-    x = x0.copy()
-    f, g = fun(x)
-    history: list[tuple[np.ndarray, np.ndarray, float]] = []
-    for _ in range(max_iter):
-        if np.max(np.abs(g)) < gtol:
-            break
-        q = g.copy()
-        alphas = []
-        for s, y, rho in reversed(history):
-            a = rho * float(s @ q)
-            q -= a * y
-            alphas.append(a)
-        if history:
-            s, y, _ = history[-1]
-            q *= float(s @ y) / float(y @ y)
-        else:
-            q /= max(1.0, float(np.linalg.norm(g)))
-        for (s, y, rho), a in zip(history, reversed(alphas)):
-            q += s * (a - rho * float(y @ q))
-        direction = -q
-        slope = float(g @ direction)
-        if slope >= 0:  # not a descent direction: restart from the gradient
-            history.clear()
-            direction, slope = -g, -float(g @ g)
-        step = 1.0
-        while True:
-            x_new = x + step * direction
-            f_new, g_new = fun(x_new)
-            if f_new <= f + 1e-4 * step * slope or step < 1e-10:
-                break
-            step *= 0.5
-        s, y = x_new - x, g_new - g
-        sy = float(s @ y)
-        if sy > 1e-12:
-            history.append((s, y, 1.0 / sy))
-            if len(history) > memory:
-                history.pop(0)
-        converged = abs(f - f_new) <= ftol * max(1.0, abs(f))
-        x, f, g = x_new, f_new, g_new
-        if converged:
-            break
-    return x
-
-
-class _Problem:
-    """Weighted softmax cross-entropy with an L2 penalty on the weights (not the bias)."""
-
-    def __init__(
-        self,
-        z: np.ndarray,
-        rows: np.ndarray,
-        labels: np.ndarray,
-        weights: np.ndarray,
-        n_classes: int,
-    ) -> None:
-        self.z = np.ascontiguousarray(z[rows], dtype=np.float32)
-        self.labels = labels
-        self.w = (weights / weights.sum()).astype(np.float64)
-        self.k = n_classes
-        self.d = z.shape[1]
-        self.l2 = 0.0
-        self._index = np.arange(len(labels))
-
-    def __call__(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
-        d, k = self.d, self.k
-        w_mat = theta[: d * k].reshape(d, k)
-        logits = (self.z @ w_mat.astype(np.float32)).astype(np.float64) + theta[d * k :]
-        logits -= logits.max(axis=1, keepdims=True)
-        e = np.exp(logits)
-        total = e.sum(axis=1)
-        loss = -float(self.w @ (logits[self._index, self.labels] - np.log(total)))
-        loss += 0.5 * self.l2 * float(np.sum(w_mat * w_mat))
-        g = e / total[:, None] * self.w[:, None]
-        g[self._index, self.labels] -= self.w
-        grad_w = (self.z.T @ g.astype(np.float32)).astype(np.float64) + self.l2 * w_mat
-        return loss, np.concatenate([grad_w.ravel(), g.sum(axis=0)])
-
-
-def _expand(
-    tracks: np.ndarray, labels: Sequence[Sequence[int]], n_classes: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One row per (track, genre) with class-balanced weights: a track with two genres counts
-    half for each, and every genre weighs the same in total."""
-    rows, ys, ws = [], [], []
-    for t in tracks:
-        for c in labels[t]:
-            rows.append(t)
-            ys.append(c)
-            ws.append(1.0 / len(labels[t]))
-    rows_a, ys_a, ws_a = np.array(rows), np.array(ys), np.array(ws)
-    per_class = np.bincount(ys_a, weights=ws_a, minlength=n_classes)
-    ws_a = ws_a / np.maximum(per_class[ys_a], 1e-12)
-    return rows_a, ys_a, ws_a
-
-
-def _fit(z, tracks, labels, k, l2, theta0, max_iter, ftol: float = 1e-9) -> np.ndarray:
-    rows, ys, ws = _expand(tracks, labels, k)
-    problem = _Problem(z, rows, ys, ws, k)
-    problem.l2 = l2
-    return _lbfgs(problem, theta0, max_iter, ftol=ftol)
-
-
-def _stratified_folds(primary: np.ndarray, folds: int, rng: np.random.Generator) -> np.ndarray:
-    """Fold number per track, each genre spread evenly over the folds."""
-    out = np.empty(len(primary), dtype=np.int64)
-    offset = 0
-    for c in np.unique(primary):
-        members = rng.permutation(np.flatnonzero(primary == c))
-        out[members] = (np.arange(len(members)) + offset) % folds
-        offset += len(members)
-    return out
-
-
-def _cv_sample(primary: np.ndarray, cap: int, rng: np.random.Generator) -> np.ndarray:
-    """Track indices for cross-validation: all of them up to `cap`, else a stratified sample
-    that keeps every genre's share (and at least its first few tracks)."""
-    n = len(primary)
-    if n <= cap:
-        return np.arange(n)
-    chosen = []
-    for c in np.unique(primary):
-        members = rng.permutation(np.flatnonzero(primary == c))
-        take = max(min(len(members), CV_FOLDS * 2), int(round(len(members) * cap / n)))
-        chosen.append(members[:take])
-    return np.sort(np.concatenate(chosen))
-
-
-def _scores(logits: np.ndarray, labels: Sequence[Sequence[int]], k: int) -> dict:
-    """Accuracy overall and per genre: a guess is right when it is one of the track's genres."""
-    pred = logits.argmax(axis=1)
-    right = np.array([p in lab for p, lab in zip(pred, labels)])
-    per_genre = []
-    for c in range(k):
-        has = np.array([c in lab for lab in labels])
-        per_genre.append(float(right[has].mean()) if has.any() else float("nan"))
-    return {
-        "accuracy": float(right.mean()),
-        "per_genre": per_genre,
-        "mean_genre_accuracy": float(np.nanmean(per_genre)),
-    }
-
-
-def _fit_temperature(logits: np.ndarray, labels: Sequence[Sequence[int]]) -> float:
-    """The temperature that minimises the held-out negative log-likelihood (golden section over
-    log T); a track's genres share its probability mass."""
-    mask = np.zeros(logits.shape, dtype=bool)
-    for i, lab in enumerate(labels):
-        mask[i, list(lab)] = True
-
-    def nll(log_t: float) -> float:
-        p = _softmax(logits / np.exp(log_t))
-        return -float(np.mean(np.log(np.maximum((p * mask).sum(axis=1), 1e-12))))
-
-    lo, hi = np.log(0.05), np.log(20.0)
-    ratio = (np.sqrt(5) - 1) / 2
-    a, b = hi - ratio * (hi - lo), lo + ratio * (hi - lo)
-    fa, fb = nll(a), nll(b)
-    for _ in range(40):
-        if fa < fb:
-            hi, b, fb = b, a, fa
-            a = hi - ratio * (hi - lo)
-            fa = nll(a)
-        else:
-            lo, a, fa = a, b, fb
-            b = lo + ratio * (hi - lo)
-            fb = nll(b)
-    return float(np.exp((lo + hi) / 2))
-
-
 def fit_personal_model(
     embeddings: np.ndarray,
     labels: Sequence[Sequence[int]],
@@ -472,126 +272,34 @@ def fit_personal_model(
     base_model_id: str,
     *,
     seed: int = 0,
-    grid: Sequence[float] = L2_GRID,
 ) -> PersonalModel:
-    """Learn the user's genres from (n, D) embeddings and each track's genre indices.
-
-    The L2 strength is the grid value with the best cross-validated accuracy (overall plus mean
-    per genre; ties go to the stronger); the temperature is fitted on the same out-of-fold
-    scores. The report holds the cross-validated figures at the chosen strength."""
+    """Learn the user's genres from (n, D) embeddings and each track's genre indices (see
+    `logistic.fit_logistic`); the report holds the cross-validated figures."""
     started = time.monotonic()
-    k = len(genres)
-    if k < 2:
+    if len(genres) < 2:
         raise VocabularyError("need at least two genres to learn")
-    x = _normalise(embeddings)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-6
-    z = ((x - mean) / scale).astype(np.float32)
-    d = z.shape[1]
-    rng = np.random.default_rng(seed)
-    primary = np.array([lab[0] for lab in labels])
-    sample = _cv_sample(primary, CV_MAX_TRACKS, rng)
-    folds = max(2, min(CV_FOLDS, len(sample)))
-    fold_of = _stratified_folds(primary[sample], folds, rng)
-    sample_labels = [labels[i] for i in sample]
-    theta_zero = np.zeros(d * k + k)
-    thetas = [theta_zero] * folds
-    oof: list[np.ndarray] = []
-    results: list[dict] = []
-    for l2 in grid:  # strongest first; each fold warm-starts from its previous solution
-        scores = np.zeros((len(sample), k))
-        for f in range(folds):
-            train, held = sample[fold_of != f], sample[fold_of == f]
-            thetas[f] = _fit(z, train, labels, k, l2, thetas[f], max_iter=150, ftol=1e-7)
-            w_mat, b = thetas[f][: d * k].reshape(d, k), thetas[f][d * k :]
-            scores[fold_of == f] = z[held] @ w_mat + b
-        oof.append(scores)
-        results.append(_scores(scores, sample_labels, k))
-        merit = [r["accuracy"] + r["mean_genre_accuracy"] for r in results]
-        if len(merit) - 1 - int(np.argmax(merit)) >= 2:
-            break  # two weaker strengths in a row did worse: the rest (slower to fit) would too
-    best = max(
-        range(len(results)),
-        key=lambda gi: (
-            round(results[gi]["accuracy"] + results[gi]["mean_genre_accuracy"], 9),
-            -gi,
-        ),
-    )
-    temperature = _fit_temperature(oof[best], sample_labels)
-    theta = _fit(z, np.arange(len(x)), labels, k, grid[best], theta_zero, max_iter=300)
-    cv = results[best]
-    probs = _softmax(oof[best] / temperature)
+    fit = fit_logistic(embeddings, labels, len(genres), seed=seed)
+    cv = {k: v for k, v in fit.cv.items() if k != "per_genre"}
     report = {
         "base_model_id": base_model_id,
-        "tracks_used": int(len(x)),
-        "cv": {
-            "folds": int(folds),
-            "tracks": int(len(sample)),
-            "accuracy": round(cv["accuracy"], 4),
-            "mean_genre_accuracy": round(cv["mean_genre_accuracy"], 4),
-            "l2": grid[best],
-            "temperature": round(temperature, 4),
-            "ece": round(_ece(probs, sample_labels), 4),
-        },
+        "tracks_used": int(len(embeddings)),
+        "cv": cv,
         "genres": [
-            {"genre": g, "cv_accuracy": round(cv["per_genre"][c], 4)} for c, g in enumerate(genres)
+            {"genre": g, "cv_accuracy": fit.cv["per_genre"][c]} for c, g in enumerate(genres)
         ],
         "fit_s": round(time.monotonic() - started, 3),
     }
     return PersonalModel(
         base_model_id=base_model_id,
         genres=tuple(genres),
-        weights=theta[: d * k].reshape(d, k).astype(np.float32),
-        bias=theta[d * k :].astype(np.float32),
-        mean=mean.astype(np.float32),
-        scale=scale.astype(np.float32),
-        temperature=temperature,
+        weights=fit.weights,
+        bias=fit.bias,
+        mean=fit.mean,
+        scale=fit.scale,
+        temperature=fit.temperature,
         report=report,
         created_at=time.time(),
     )
-
-
-def _ece(probs: np.ndarray, labels: Sequence[Sequence[int]], bins: int = 10) -> float:
-    """Expected calibration error of the top guess (right when it is one of the genres)."""
-    conf = probs.max(axis=1)
-    right = np.array([p in lab for p, lab in zip(probs.argmax(axis=1), labels)], dtype=float)
-    edges = np.linspace(0, 1, bins + 1)
-    total = 0.0
-    for lo, hi in zip(edges[:-1], edges[1:]):
-        sel = (conf > lo) & (conf <= hi)
-        if sel.any():
-            total += sel.mean() * abs(conf[sel].mean() - right[sel].mean())
-    return float(total)
-
-
-# -- similar tracks -----------------------------------------------------------------------------
-
-
-def most_similar(
-    paths: Sequence[Any],
-    matrix: np.ndarray,
-    query: np.ndarray,
-    top: int,
-    exclude: Any = None,
-) -> list[tuple[Any, float]]:
-    """The `top` rows closest to `query` by cosine similarity, best first, as (paths[i],
-    score), leaving out the row whose path is `exclude` (the query itself): one matrix-vector
-    product over the index."""
-    if len(paths) == 0 or top < 1:
-        return []
-    q = _normalise(np.asarray(query, dtype=np.float32).ravel())
-    if matrix.shape[1] != q.size:
-        raise VocabularyError(
-            f"the query's embedding has {q.size} values, the index's {matrix.shape[1]}"
-        )
-    norms = np.sqrt(np.einsum("ij,ij->i", matrix, matrix))
-    scores = (matrix @ q) / np.maximum(norms, 1e-12)
-    if exclude is not None:
-        scores[[i for i, p in enumerate(paths) if p == exclude]] = -np.inf
-    top = min(top, len(paths))
-    best = np.argpartition(-scores, top - 1)[:top]
-    best = best[np.argsort(-scores[best], kind="stable")]
-    return [(paths[i], float(scores[i])) for i in best if np.isfinite(scores[i])]
 
 
 # -- from the library to a learned model --------------------------------------------------------
@@ -738,27 +446,3 @@ def restate_tracks(model: PersonalModel, tracks: Sequence, library, uncertain_be
                 )
         out.append(dataclasses.replace(track, prediction=pred))
     return out
-
-
-def similar_in_library(
-    library, model_id: str, path: str | os.PathLike, top: int, query: np.ndarray | None = None
-) -> list[tuple[str, float]]:
-    """The `top` indexed tracks closest to `path` (its stored embedding, or `query` for a file
-    the index does not hold), the file itself left out. VocabularyError when there is nothing
-    to compare."""
-    from mgc_desktop.library.index import path_key, path_str
-
-    if query is None:
-        query = library.embedding(path, model_id)
-        if query is None:
-            raise VocabularyError(
-                "this track has no embedding in the library index (not classified yet, or "
-                "silent): scan it first"
-            )
-    index = library.embeddings(model_id)
-    if len(index) == 0:
-        raise VocabularyError(
-            f"no indexed track has an embedding from model {model_id!r}: scan your music first"
-        )
-    found = most_similar(index.keys, index.matrix, query, top, exclude=path_key(path))
-    return [(path_str(key), score) for key, score in found]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from mgc_desktop.library.similar import NothingToCompare, most_similar
 from mgc_desktop.library.vocabulary import (
     PersonalModel,
     StaleVocabulary,
@@ -16,7 +17,6 @@ from mgc_desktop.library.vocabulary import (
     forget_personal,
     load_personal,
     model_file,
-    most_similar,
     split_genres,
 )
 from mgc_desktop.model.classifier import Prediction
@@ -157,5 +157,5 @@ def test_most_similar_is_cosine_without_the_query():
     np.testing.assert_allclose([s for _, s in found], cosine[expected], rtol=1e-5)
     assert found == sorted(found, key=lambda f: -f[1])
     assert len(most_similar(paths[:3], matrix[:3], matrix[0], top=10, exclude=paths[0])) == 2
-    with pytest.raises(VocabularyError, match="24"):
+    with pytest.raises(NothingToCompare, match="24"):
         most_similar(paths, matrix, np.ones(7), top=3)
