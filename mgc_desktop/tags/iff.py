@@ -4,8 +4,9 @@ A WAV whose data chunk does not say where the audio ends (size 0 or 0xFFFFFFFF, 
 encoders leave it, or a size running past the end) is decoded to the end of the file: an ID3
 chunk appended after it, where mutagen puts a new one, would be decoded as audio. Here a new ID3
 chunk goes before such a data chunk; an existing one is resized where it stands. A RIFF size
-left unset (0xFFFFFFFF) stays unset; a last chunk of odd size missing its pad byte gets one
-before the new chunk, so that chunk readers find it.
+left unset (0xFFFFFFFF) stays unset; a new chunk at the end goes right after the last chunk
+(before stray bytes some writers leave), and a last chunk of odd size missing its pad byte gets
+one first, so that chunk readers find the new chunk.
 """
 
 from __future__ import annotations
@@ -83,11 +84,13 @@ def put_wave_id3(path: Path, tag: bytes) -> None:
             data.size in (0, 0xFFFFFFFF) or data.offset + data.size > end
         ):  # audio runs to the end of the file: the tag goes before it
             start = data.offset - 8
+        elif found:  # after the last chunk (and before any stray bytes after it)
+            last = found[-1]
+            start = min(end, last.offset + last.size + (last.size & 1))
+            if last.size & 1 and start == last.offset + last.size:
+                prefix = b"\x00"  # the pad byte the last chunk is missing
         else:
             start = end
-            last = found[-1] if found else None
-            if last is not None and last.size & 1 and last.offset + last.size == end:
-                prefix = b"\x00"  # the pad byte the last chunk is missing
     chunk = prefix + name + struct.pack("<I", len(tag)) + tag + b"\x00" * (len(tag) & 1)
     with open(path, "r+b") as f:
         resize_bytes(f, old_len, len(chunk), start)

@@ -48,6 +48,7 @@ _SNIFF_TYPES = [
     WavPack,
     MonkeysAudio,
     Musepack,
+    APEv2File,  # last: any other file with an APEv2 tag at its end (AAC streams, for one)
 ]
 
 
@@ -72,7 +73,12 @@ def _writer_for_type(audio: object, id3_version: int) -> TagWriter:
         return MP4Writer()
     if isinstance(audio, ASF):
         return ASFWriter()
-    for cls, name in ((WavPack, "wavpack"), (MonkeysAudio, "ape"), (Musepack, "musepack")):
+    for cls, name in (
+        (WavPack, "wavpack"),
+        (MonkeysAudio, "ape"),
+        (Musepack, "musepack"),
+        (APEv2File, "apev2"),
+    ):
         if isinstance(audio, cls):
             return APEv2Writer(cls, name)
     raise TagError(f"unsupported format ({type(audio).__name__})")

@@ -76,6 +76,39 @@ def test_streamed_wav_keeps_its_audio_and_its_unset_sizes(corpus):
     assert sha(path) == before
 
 
+def test_wav_with_stray_bytes_after_its_last_chunk(corpus):
+    """The new ID3 chunk goes right after the last chunk, before the stray bytes, so chunk
+    readers (mutagen's, FFmpeg's) still find it."""
+    path = corpus["notag.wav"]
+    path.write_bytes(path.read_bytes() + b"\x00\x00\x00\x00")
+    before = sha(path)
+    result = _batch([path])
+    assert result.written == 1, result.errors
+    assert _chunk_ids(path) == ["fmt ", "data", "id3 "]
+    assert path.read_bytes().endswith(b"\x00\x00\x00\x00")
+    undo_batch()
+    assert sha(path) == before
+
+
+def test_aac_stream_with_an_apev2_tag(tmp_path):
+    """An ADTS AAC file with an APEv2 tag at its end: mutagen.File reads it as APEv2File, so
+    the genre goes into that tag."""
+    from mutagen.apev2 import APEv2
+
+    path = tmp_path / "stream.aac"
+    tagcorpus._pyav(path, "adts", "aac", bit_rate=128000)
+    tag = APEv2()
+    tag["Title"] = "A stream"
+    tag.save(str(path))
+    assert type(mutagen.File(str(path))).__name__ == "APEv2File"
+    before = sha(path)
+    result = _batch([path])
+    assert result.written == 1, result.errors
+    assert list(mutagen.File(str(path))["Genre"]) == ["Rock"]
+    assert undo_batch().restored == [(str(path), "byte-exact")]
+    assert sha(path) == before
+
+
 def test_wav_without_a_data_chunk_is_written_and_undone_exactly(tmp_path):
     path = tmp_path / "nodata.wav"
     oddfiles.wav_without_data_chunk(path)
