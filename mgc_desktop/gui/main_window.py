@@ -16,12 +16,11 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -44,16 +42,17 @@ from mgc_desktop.gui.errors_panel import ErrorsPanel
 from mgc_desktop.gui.genre_delegate import GenreDelegate
 from mgc_desktop.gui.library_tree import LibraryTreeModel, LibraryTreeView
 from mgc_desktop.gui.review import FAILED, TrackRow, WritePolicy, load_decisions, save_decisions
-from mgc_desktop.gui.review_keys import GENRE_KEYS, ReviewKeys
+from mgc_desktop.gui.review_keys import ReviewKeys
 from mgc_desktop.gui.settings import Preferences
 from mgc_desktop.gui.tag_fields import read_fields
-from mgc_desktop.gui.tag_jobs import history_job, plan_job, snapshot, undo_job, write_job
+from mgc_desktop.gui.tag_flow import TagFlow, WindowHooks
 from mgc_desktop.gui.track_model import (
     COL_PREDICTED,
     STATUS_FILTERS,
     TrackFilterProxy,
     TrackTableModel,
 )
+from mgc_desktop.gui.window_actions import build_actions, build_menus
 from mgc_desktop.gui.workers import (
     Player,
     PoolHolder,
@@ -83,9 +82,6 @@ class MainWindow(QMainWindow):
     """The app's one window. `model_path` from the command line wins over the settings."""
 
     scan_finished = Signal(object)  # the ScanReport, or None when the scan failed
-    write_finished = Signal(object)  # tags.BatchResult
-    undo_finished = Signal(object)  # tags.BatchResult
-    undo_refused = Signal(str)  # "nothing to undo" and the like
 
     def __init__(self, model_path: str | None = None, prefs: Preferences | None = None) -> None:
         super().__init__()
@@ -98,9 +94,6 @@ class MainWindow(QMainWindow):
         self.pools = PoolHolder()
         self.player = Player(self)
         self.scan_worker: ScanWorker | None = None
-        self.busy_task: Any = None
-        self.preview: Any = None
-        self.history: Any = None
         self.live_panel: Any = None
         self._pending_rows: deque[TrackRow] = deque()
         self._scan_started = 0.0
@@ -114,9 +107,26 @@ class MainWindow(QMainWindow):
         self.proxy = TrackFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.tree_model = LibraryTreeModel(self.model, self, self.host.run_task)
+        self.tag_flow = TagFlow(
+            self.model,
+            self.host,
+            WindowHooks(
+                self,
+                lambda: self.prefs,
+                self.selected_source_rows,
+                self.notify,
+                self.say,
+                self._busy,
+                self._busy_progress,
+                self._after_tag_change,
+            ),
+        )
+        self.write_finished = self.tag_flow.write_finished
+        self.undo_finished = self.tag_flow.undo_finished
+        self.undo_refused = self.tag_flow.undo_refused
         self._build_ui()
-        self._build_actions()
-        self._build_menus()
+        build_actions(self)
+        build_menus(self)
         self.setAcceptDrops(True)
 
         self._drain_timer = QTimer(self)
@@ -167,6 +177,7 @@ class MainWindow(QMainWindow):
         self.table = self._build_table()
         self.tree = LibraryTreeView(self.tree_model)
         self.tree.paths_selected.connect(self.select_paths)
+        self.tree_model.rebuilt.connect(self._sync_tree)
         self.views = QTabWidget()
         self.views.addTab(self.table, "Tracks")
         self.views.addTab(self.tree, "Albums")
@@ -259,147 +270,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         return dock
 
-    def _action(self, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(QKeySequence(shortcut))
-        keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        act.setToolTip(
-            f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else "")
-        )
-        act.setStatusTip(tip or text.replace("&", ""))
-        act.triggered.connect(lambda *_: slot())
-        self.addAction(act)
-        return act
-
-    def _build_actions(self) -> None:
-        k = QKeySequence.StandardKey
-        a = self._action
-        self.act_open = a("&Open folder…", self.choose_folder, k.Open, "Choose the music folder")
-        self.act_scan = a(
-            "&Scan", self.start_scan, "F5", "Scan the folder and classify new or changed files"
-        )
-        self.act_stop = a(
-            "S&top", self.stop_scan, "Ctrl+.", "Stop the scan; everything finished so far is kept"
-        )
-        self.act_accept = a(
-            "&Accept above",
-            self.accept_above,
-            "Ctrl+Shift+A",
-            "Accept every prediction at or above the confidence",
-        )
-        self.act_override = a(
-            "Set &genre…", self.ask_override, "Ctrl+G", "Set the genre of the selected tracks"
-        )
-        self.act_clear = a(
-            "&Clear choice",
-            self.clear_choice,
-            "Ctrl+Backspace",
-            "Forget overrides and acceptances of the selected tracks",
-        )
-        self.act_write = a(
-            "&Write tags…",
-            self.write_tags,
-            "Ctrl+T",
-            "Preview, then write genre tags for accepted and overridden tracks (or the selection)",
-        )
-        self.act_undo = a(
-            "&Undo last batch", self.undo_last, k.Undo, "Restore the genres the last batch replaced"
-        )
-        self.act_history = a(
-            "&History…", self.show_history, "Ctrl+H", "All tag batches; undo any of them"
-        )
-        self.act_settings = a(
-            "Se&ttings…", self.show_settings, k.Preferences, "Policy, threshold, names, model"
-        )
-        if not self.act_settings.shortcut().toString():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_about = a("&About", self.show_about, "F1", "Version and the model card")
-        self.act_live = a("&Live", self.toggle_live, "Ctrl+L", "Classify what the microphone hears")
-        self.act_errors = self.errors_dock.toggleViewAction()
-        self.act_errors.setShortcut(QKeySequence("Ctrl+E"))
-        self.act_quit = a("&Quit", self.close, k.Quit)
-        self.act_search = a("Find", self._focus_search, k.Find)
-        # Keyboard review: the keys themselves are read by ReviewKeys on the views; the menu
-        # entries show them ("\t" puts the key on the right) and work with the mouse.
-        self.act_next = a(
-            "&Next to review\tN", lambda: self.step_review(1), None, "Next uncertain track (N)"
-        )
-        self.act_prev = a(
-            "&Previous to review\tShift+N",
-            lambda: self.step_review(-1),
-            None,
-            "Previous uncertain track (Shift+N)",
-        )
-        self.act_accept_one = a(
-            "Accept &this genre\tEnter",
-            self.accept_current,
-            None,
-            "Take the model's genre for the selected tracks and go on (Enter)",
-        )
-        QShortcut(
-            QKeySequence("Space"),
-            self.table,
-            self._toggle_play,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-
-        self.accept_spin = QDoubleSpinBox()
-        self.accept_spin.setRange(0.0, 1.0)
-        self.accept_spin.setSingleStep(0.05)
-        self.accept_spin.setValue(max(0.5, self.prefs.threshold))
-        self.accept_spin.setPrefix("≥ ")
-        self.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
-
-    def _build_menus(self) -> None:
-        bar = QToolBar("Main")
-        bar.setObjectName("main-toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_open, self.act_scan, self.act_stop):
-            bar.addAction(a)
-        bar.addSeparator()
-        bar.addAction(self.act_accept)
-        bar.addWidget(self.accept_spin)
-        bar.addAction(self.act_override)
-        bar.addSeparator()
-        for a in (self.act_write, self.act_undo, self.act_history):
-            bar.addAction(a)
-        bar.addSeparator()
-        bar.addAction(self.act_live)
-        self.addToolBar(bar)
-
-        menu = self.menuBar()
-        self.file_menu = m = menu.addMenu("&File")
-        for a in (self.act_open, self.act_scan, self.act_stop):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        self.edit_menu = m = menu.addMenu("&Edit")
-        for a in (self.act_search, self.act_accept, self.act_override, self.act_clear):
-            m.addAction(a)
-        m.addSeparator()
-        for a in (self.act_write, self.act_undo, self.act_history):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.act_settings)
-        self.review_menu = m = menu.addMenu("&Review")
-        for a in (self.act_next, self.act_prev, self.act_accept_one):
-            m.addAction(a)
-        self.genre_menu = m.addMenu("Set genre &to")
-        self.genre_menu.aboutToShow.connect(self._fill_genre_menu)
-        self.view_menu = m = menu.addMenu("&View")
-        m.addAction(self.act_errors)
-        m.addAction(self.act_live)
-        self.help_menu = m = menu.addMenu("&Help")
-        m.addAction(self.act_about)
-
-    def _fill_genre_menu(self) -> None:
-        self.genre_menu.clear()
-        for i, name in enumerate(self.genre_choices()):
-            key = GENRE_KEYS[i] if i < len(GENRE_KEYS) else ""
-            act = self.genre_menu.addAction(f"{name}\t{key}" if key else name)
-            act.triggered.connect(lambda *_, n=i: self.set_genre_by_number(n))
-
     # --- helpers ----------------------------------------------------------------------------
     def model_path(self) -> str:
         return self.cli_model_path or self.prefs.resolved_model_path()
@@ -450,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         scanning = self.scanning()
-        busy = self.busy_task is not None
+        busy = self.tag_flow.busy
         has_rows = len(self.batch) > 0
         self.act_scan.setEnabled(bool(self.folder) and not scanning)
         self.act_stop.setEnabled(scanning)
@@ -718,8 +588,12 @@ class MainWindow(QMainWindow):
 
     def _view_changed(self, tab: int) -> None:
         self.tree_model.set_active(tab == TAB_ALBUMS)
+        self._sync_tree()
+
+    def _sync_tree(self) -> None:
+        """The tree shows the table's current track (the table's current row is the truth)."""
         row = self.current_row()
-        if tab == TAB_ALBUMS and row is not None:
+        if self.views.currentIndex() == TAB_ALBUMS and row is not None:
             self.tree.select_path(row.path)
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -785,7 +659,8 @@ class MainWindow(QMainWindow):
         path, windows, labels = result
         self.detail.set_spectrogram(path, windows, labels)
 
-    def _toggle_play(self) -> None:
+    def toggle_play(self) -> None:
+        """Space on the table: play or stop the current track."""
         self.detail.play_button.click()
 
     def _player_error(self, message: str) -> None:
@@ -883,155 +758,55 @@ class MainWindow(QMainWindow):
             self.proxy.invalidateFilter()
         self.refresh_review()
 
-    # --- writing --------------------------------------------------------------------------------
+    # --- writing and undoing (TagFlow) -----------------------------------------------------------
     def rows_to_write(self) -> list[TrackRow]:
         """Decided rows; if there are none, the selected rows that have a genre."""
         return self.batch.rows_to_write(self.selected_source_rows())
 
     def write_tags(self) -> None:
-        """Open the preview for the rows to write; writing starts when it is accepted."""
-        rows = self.rows_to_write()
-        if not rows:
-            self.notify(
-                "Nothing to write",
-                "Accept predictions (Accept above, or Enter on a track) or set genres by hand "
-                "first, or select the tracks to write.",
-                QMessageBox.Icon.Information,
-            )
+        self.tag_flow.write_tags()
+
+    def undo_last(self) -> None:
+        self.tag_flow.undo_batch(None)
+
+    def undo_batch(self, batch_id: int | None) -> None:
+        self.tag_flow.undo_batch(batch_id)
+
+    def show_history(self) -> None:
+        self.tag_flow.show_history()
+
+    @property
+    def preview(self) -> Any:
+        """The open preview dialog, if any."""
+        return self.tag_flow.preview
+
+    @property
+    def history(self) -> Any:
+        """The open History dialog, if any."""
+        return self.tag_flow.history
+
+    def _busy(self, text: str | None) -> None:
+        """A write or undo runs (progress with `text`), or ended (None)."""
+        if text is None:
+            self.progress.hide()
+            self.progress_label.setText("")
             return
-        from mgc_desktop.gui.dialogs.preview import PreviewDialog
-
-        rows_copy = snapshot(rows)
-        dialog = PreviewDialog(self.prefs.policy, self.prefs.threshold, self)
-        dialog.note_for = self.batch.preview_note
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = dialog
-        dialog.replan_requested.connect(lambda pol, thr: self._plan(dialog, rows_copy, pol, thr))
-        dialog.accepted.connect(lambda: self._write(dialog.plan))
-        dialog.finished.connect(lambda _: setattr(self, "preview", None))
-        dialog.open()
-        self._plan(dialog, rows_copy, self.prefs.policy, self.prefs.threshold)
-
-    def _plan(self, dialog: Any, rows: list[Any], policy: str, threshold: float) -> None:
-        def done(plan: list[Any]) -> None:
-            if self.preview is dialog:
-                dialog.set_plan(plan, threshold)
-
-        def failed(msg: str) -> None:
-            if self.preview is dialog:
-                dialog.set_error(msg)
-
-        self.host.run_task(
-            plan_job(rows, policy, threshold, self.prefs.top_k, self.batch.names),
-            done,
-            failed,
-            lambda n, t: dialog.set_planning(n, t) if self.preview is dialog else None,
-        )
-
-    def _begin_busy(self, text: str) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.progress_label.setText(text)
-
-    def _end_busy(self) -> None:
-        self.busy_task = None
-        self.progress.hide()
-        self.progress_label.setText("")
-
-    def _write(self, plan: list[Any]) -> None:
-        if not any(i.action == "write" for i in plan):
-            return
-        self._begin_busy("Writing tags…")
-        self.busy_task = self.host.run_task(
-            write_job(plan, self.prefs.keep_mtime),
-            self._write_done,
-            self._busy_failed,
-            self._busy_progress,
-        )
-        self.refresh_review()
 
     def _busy_progress(self, n: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(n)
         self.progress.setFormat(f"{n} / {total}")
 
-    def _busy_failed(self, message: str) -> None:
-        self._end_busy()
-        self.notify("Tags were not written", message)
-        self.refresh_review()
-
-    def _write_done(self, out: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]]) -> None:
-        result, genres, failed = out
-        self._end_busy()
-        self.batch.note_write_errors(failed.items())
-        self.model.set_current({p: g for p, g in genres.items() if p not in failed}, written=True)
-        self.model.set_current({p: g for p, g in genres.items() if p in failed})
-        self.say(result.summary())
-        self._after_tag_change()
-        if failed:
-            self.errors_dock.show()
-        self.write_finished.emit(result)
-
-    def undo_last(self) -> None:
-        self.undo_batch(None)
-
-    def undo_batch(self, batch_id: int | None) -> None:
-        """Undo one batch (None: the last one still in effect) in a worker."""
-        if self.busy_task is not None:
-            return
-        self._begin_busy("Undoing…")
-        self.busy_task = self.host.run_task(
-            undo_job(batch_id, [r.path for r in self.batch.rows()]),
-            self._undo_done,
-            self._busy_failed,
-            self._busy_progress,
-        )
-        self.refresh_review()
-
-    def _undo_done(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
-        result, genres = out
-        self._end_busy()
-        if isinstance(result, str):
-            message = result[:1].upper() + result[1:] + "."
-            self.say(message)
-            self.refresh_review()
-            self.notify("Nothing to undo", message, QMessageBox.Icon.Information)
-            self.undo_refused.emit(message)
-            return
-        self.model.set_current(genres, written=False)
-        self.batch.note_write_errors(result.errors)
-        self.say(result.undo_summary())
-        self._after_tag_change()
-        if self.history is not None:
-            self._refresh_history()
-        self.undo_finished.emit(result)
-
     def _after_tag_change(self) -> None:
         self._refilter()
-        self._show_current_row()
         self._load_detail()
+        if self.batch.write_errors:
+            self.errors_dock.show()
 
     # --- dialogs --------------------------------------------------------------------------------
-    def show_history(self) -> None:
-        from mgc_desktop.gui.dialogs.history import HistoryDialog
-
-        dialog = HistoryDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.undo_requested.connect(self.undo_batch)
-        dialog.finished.connect(lambda _: setattr(self, "history", None))
-        self.history = dialog
-        dialog.open()
-        self._refresh_history()
-
-    def _refresh_history(self) -> None:
-        def done(batches: Any) -> None:
-            if self.history is not None:
-                self.history.set_batches(batches)
-
-        self.host.run_task(
-            history_job(), done, lambda msg: self.notify("Cannot read the history", msg)
-        )
-
     def validate_model(self, path: str, on_ok: Any, on_error: Any) -> None:
         """Open a model file in a worker; IncompatibleModel's message goes to on_error."""
         self.host.run_task(load_card_job(path), on_ok, on_error)

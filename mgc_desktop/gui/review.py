@@ -480,20 +480,26 @@ _META_PREFIX = "review-decisions:"
 
 
 def load_decisions(folder: str) -> dict[str, dict[str, Any]]:
-    """The decisions saved for a folder (empty when none or unreadable)."""
-    from mgc_desktop.library.index import Library
+    """The decisions saved for a folder (empty when none or unreadable). Read-only: opening
+    the index for writing would race a scan that creates it on a first start."""
+    import sqlite3
 
-    with Library() as lib:
-        text = lib.get_meta(_META_PREFIX + folder)
+    from mgc_desktop.library.index import Library, default_index_path
+
+    if not default_index_path().is_file():
+        return {}
+    try:
+        with Library(readonly=True) as lib:
+            text = lib.get_meta(_META_PREFIX + folder)
+    except sqlite3.Error:
+        return {}
     try:
         data = json.loads(text or "{}")
     except ValueError:
         return {}
-    return (
-        {str(k): v for k, v in data.items() if isinstance(v, dict)}
-        if isinstance(data, dict)
-        else {}
-    )
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}
 
 
 def save_decisions(folder: str, decisions: Mapping[str, Mapping[str, Any]]) -> None:

@@ -76,10 +76,17 @@ def test_history_when_and_note_are_readable(qtbot, window, music):
     dialog = window.history
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10000)
     qtbot.waitExposed(dialog)
+    qtbot.wait(50)  # the layout settles as it does before anyone can look
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(8)]
     for r in range(2):
         for c in (headers.index("When"), headers.index("Note"), headers.index("Kind")):
-            assert fits(dialog.table, r, c), (r, headers[c], dialog.table.item(r, c).text())
+            t = dialog.table
+            assert fits(t, r, c), (
+                headers[c],
+                t.item(r, c).text(),
+                t.columnWidth(c),
+                t.rowHeight(r),
+            )
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", dialog.table.item(0, 1).text())
     dialog.reject()
 

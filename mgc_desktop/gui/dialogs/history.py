@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.dialogs.columns import fit_columns
+
 COLUMNS = ("Batch", "When", "Kind", "Written", "Skipped", "Failed", "Still in effect", "Note")
 
 
@@ -41,7 +43,7 @@ class HistoryDialog(QDialog):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -77,6 +79,8 @@ class HistoryDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
+        fit_columns(self.table, range(len(COLUMNS) - 1))
+        self.table.resizeRowsToContents()  # a note wider than its column wraps onto more lines
         self._selection_changed()
 
     def selected_batch(self) -> Any:

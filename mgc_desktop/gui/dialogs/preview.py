@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.dialogs.columns import fit_columns
 from mgc_desktop.gui.settings import POLICIES
 
 _POLICY_TIPS = {
@@ -78,7 +79,7 @@ class PreviewDialog(QDialog):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         header = self.table.horizontalHeader()
-        # File, Old and New are sized to their text (never "c…", see _fit_columns); the note
+        # File, Old and New are sized to their text (never "c…", see fit_columns); the note
         # takes the rest and wraps, so a long reason (a read-only folder's) is readable.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -147,23 +148,10 @@ class PreviewDialog(QDialog):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(item.path if c == 0 else text)
                 self.table.setItem(r, c, cell)
-        self._fit_columns(shown)
+        fit_columns(self.table, range(3))
         self.table.setUpdatesEnabled(True)
         self.write_button.setEnabled(bool(writes))
         self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
-
-    def _fit_columns(self, shown: Sequence[Any]) -> None:
-        """Widths from the longest text (capped), computed from the font, not the widget's
-        state: resizeColumnsToContents on a dialog not yet shown gave a few pixels."""
-        fm = self.table.fontMetrics()
-        pad = 4 * fm.horizontalAdvance(" ") + 8
-        cap = 42 * fm.horizontalAdvance("x")
-        for col in range(3):
-            texts = [COLUMNS[col]] + [
-                self.table.item(r, col).text() for r in range(min(len(shown), 500))
-            ]
-            width = max(fm.horizontalAdvance(t) for t in texts) + pad
-            self.table.setColumnWidth(col, min(width, cap))
 
     def set_error(self, message: str) -> None:
         self.summary.setText(f"cannot plan: {message}")

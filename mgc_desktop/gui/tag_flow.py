@@ -1,0 +1,170 @@
+"""Writing and undoing tags from the window: preview -> plan (worker) -> write (worker), undo of a
+batch, and the History dialog. It changes the review batch through the table model and reports
+by signals; the window shows progress and messages through the small `WindowHooks` it passes in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mgc_desktop.gui.tag_jobs import history_job, plan_job, snapshot, undo_job, write_job
+from mgc_desktop.gui.track_model import TrackTableModel
+from mgc_desktop.gui.workers import WorkerHost
+
+
+@dataclass
+class WindowHooks:
+    """What the flow needs from the window (kept small so the flow is testable on its own)."""
+
+    parent: QWidget
+    prefs: Callable[[], Any]  # the current Preferences
+    selected_rows: Callable[[], list[int]]  # source rows selected in the table
+    notify: Callable[..., Any]  # (title, text[, icon]) -> a window-modal message
+    say: Callable[[str], None]  # the status bar's message
+    busy: Callable[[str | None], None]  # show progress with this text; None: done
+    progress: Callable[[int, int], None]
+    changed: Callable[[], None]  # the batch changed: refresh counts, detail, errors
+
+
+class TagFlow(QObject):
+    """One write or undo at a time (`busy`); the preview and history dialogs while open."""
+
+    write_finished = Signal(object)  # tags.BatchResult
+    undo_finished = Signal(object)  # tags.BatchResult
+    undo_refused = Signal(str)  # "Nothing to undo." and the like
+
+    def __init__(self, model: TrackTableModel, host: WorkerHost, hooks: WindowHooks) -> None:
+        super().__init__(hooks.parent)
+        self.model, self.batch, self.host, self.hooks = model, model.batch, host, hooks
+        self.task: Any = None
+        self.preview: Any = None
+        self.history: Any = None
+
+    @property
+    def busy(self) -> bool:
+        return self.task is not None
+
+    # --- write ----------------------------------------------------------------------------
+    def write_tags(self) -> None:
+        """Open the preview for the decided rows (else the selection); writing starts when the
+        preview is accepted."""
+        rows = self.batch.rows_to_write(self.hooks.selected_rows())
+        if not rows:
+            self.hooks.notify(
+                "Nothing to write",
+                "Accept predictions (Accept above, or Enter on a track) or set genres by hand "
+                "first, or select the tracks to write.",
+                QMessageBox.Icon.Information,
+            )
+            return
+        from mgc_desktop.gui.dialogs.preview import PreviewDialog
+
+        prefs = self.hooks.prefs()
+        rows_copy = snapshot(rows)
+        dialog = PreviewDialog(prefs.policy, prefs.threshold, self.hooks.parent)
+        dialog.note_for = self.batch.preview_note
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = dialog
+        dialog.replan_requested.connect(lambda pol, thr: self._plan(dialog, rows_copy, pol, thr))
+        dialog.accepted.connect(lambda: self._write(dialog.plan))
+        dialog.finished.connect(lambda _: setattr(self, "preview", None))
+        dialog.open()
+        self._plan(dialog, rows_copy, prefs.policy, prefs.threshold)
+
+    def _plan(self, dialog: Any, rows: list[Any], policy: str, threshold: float) -> None:
+        def done(plan: list[Any]) -> None:
+            if self.preview is dialog:
+                dialog.set_plan(plan, threshold)
+
+        def failed(msg: str) -> None:
+            if self.preview is dialog:
+                dialog.set_error(msg)
+
+        self.host.run_task(
+            plan_job(rows, policy, threshold, self.hooks.prefs().top_k, self.batch.names),
+            done,
+            failed,
+            lambda n, t: dialog.set_planning(n, t) if self.preview is dialog else None,
+        )
+
+    def _write(self, plan: list[Any]) -> None:
+        if self.busy or not any(i.action == "write" for i in plan):
+            return
+        self._start("Writing tags…", write_job(plan, self.hooks.prefs().keep_mtime), self._written)
+
+    def _written(self, out: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]]) -> None:
+        result, genres, failed = out
+        self._stop()
+        self.batch.note_write_errors(failed.items())
+        self.model.set_current({p: g for p, g in genres.items() if p not in failed}, written=True)
+        self.model.set_current({p: g for p, g in genres.items() if p in failed})
+        self.hooks.say(result.summary())
+        self.hooks.changed()
+        self.write_finished.emit(result)
+
+    # --- undo -----------------------------------------------------------------------------
+    def undo_batch(self, batch_id: int | None) -> None:
+        """Undo one batch (None: the last one still in effect)."""
+        if self.busy:
+            return
+        paths = [r.path for r in self.batch.rows()]
+        self._start("Undoing…", undo_job(batch_id, paths), self._undone)
+
+    def _undone(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
+        result, genres = out
+        self._stop()
+        if isinstance(result, str):
+            message = result[:1].upper() + result[1:] + "."
+            self.hooks.say(message)
+            self.hooks.changed()
+            self.hooks.notify("Nothing to undo", message, QMessageBox.Icon.Information)
+            self.undo_refused.emit(message)
+            return
+        self.model.set_current(genres, written=False)
+        self.batch.note_write_errors(result.errors)
+        self.hooks.say(result.undo_summary())
+        self.hooks.changed()
+        if self.history is not None:
+            self.refresh_history()
+        self.undo_finished.emit(result)
+
+    # --- history --------------------------------------------------------------------------
+    def show_history(self) -> None:
+        from mgc_desktop.gui.dialogs.history import HistoryDialog
+
+        dialog = HistoryDialog(self.hooks.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.undo_requested.connect(self.undo_batch)
+        dialog.finished.connect(lambda _: setattr(self, "history", None))
+        self.history = dialog
+        dialog.open()
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        def done(batches: Any) -> None:
+            if self.history is not None:
+                self.history.set_batches(batches)
+
+        self.host.run_task(
+            history_job(), done, lambda msg: self.hooks.notify("Cannot read the history", msg)
+        )
+
+    # --- one task at a time ---------------------------------------------------------------
+    def _start(self, text: str, job: Any, done: Callable[[Any], None]) -> None:
+        self.hooks.busy(text)
+        self.task = self.host.run_task(job, done, self._failed, self.hooks.progress)
+        self.hooks.changed()
+
+    def _stop(self) -> None:
+        self.task = None
+        self.hooks.busy(None)
+
+    def _failed(self, message: str) -> None:
+        self._stop()
+        self.hooks.notify("Tags were not written", message)
+        self.hooks.changed()

@@ -1,0 +1,157 @@
+"""The window's actions, toolbar and menus, built onto the window (act_*, *_menu), so the
+window module keeps to layout and wiring. Keyboard review's keys are read by ReviewKeys on the
+views; the Review menu shows them and works with the mouse."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDoubleSpinBox, QToolBar
+
+from mgc_desktop.gui.review_keys import GENRE_KEYS
+
+if TYPE_CHECKING:
+    from mgc_desktop.gui.main_window import MainWindow
+
+
+def _action(w: MainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+    act = QAction(text, w)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    act.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else ""))
+    act.setStatusTip(tip or text.replace("&", ""))
+    act.triggered.connect(lambda *_: slot())
+    w.addAction(act)
+    return act
+
+
+def build_actions(w: MainWindow) -> None:
+    """Every QAction as an attribute of the window (act_*), and the accept spin box."""
+    k = QKeySequence.StandardKey
+    a = functools.partial(_action, w)
+    w.act_open = a("&Open folder…", w.choose_folder, k.Open, "Choose the music folder")
+    w.act_scan = a("&Scan", w.start_scan, "F5", "Scan the folder and classify new or changed files")
+    w.act_stop = a(
+        "S&top", w.stop_scan, "Ctrl+.", "Stop the scan; everything finished so far is kept"
+    )
+    w.act_accept = a(
+        "&Accept above",
+        w.accept_above,
+        "Ctrl+Shift+A",
+        "Accept every prediction at or above the confidence",
+    )
+    w.act_override = a(
+        "Set &genre…", w.ask_override, "Ctrl+G", "Set the genre of the selected tracks"
+    )
+    w.act_clear = a(
+        "&Clear choice",
+        w.clear_choice,
+        "Ctrl+Backspace",
+        "Forget overrides and acceptances of the selected tracks",
+    )
+    w.act_write = a(
+        "&Write tags…",
+        w.write_tags,
+        "Ctrl+T",
+        "Preview, then write genre tags for accepted and overridden tracks (or the selection)",
+    )
+    w.act_undo = a(
+        "&Undo last batch", w.undo_last, k.Undo, "Restore the genres the last batch replaced"
+    )
+    w.act_history = a("&History…", w.show_history, "Ctrl+H", "All tag batches; undo any of them")
+    w.act_settings = a(
+        "Se&ttings…", w.show_settings, k.Preferences, "Policy, threshold, names, model"
+    )
+    if not w.act_settings.shortcut().toString():
+        w.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+    w.act_about = a("&About", w.show_about, "F1", "Version and the model card")
+    w.act_live = a("&Live", w.toggle_live, "Ctrl+L", "Classify what the microphone hears")
+    w.act_errors = w.errors_dock.toggleViewAction()
+    w.act_errors.setShortcut(QKeySequence("Ctrl+E"))
+    w.act_quit = a("&Quit", w.close, k.Quit)
+    w.act_search = a("Find", w._focus_search, k.Find)
+    # Keyboard review: the keys themselves are read by ReviewKeys on the views; the menu
+    # entries show them ("\t" puts the key on the right) and work with the mouse.
+    w.act_next = a("&Next to review\tN", lambda: w.step_review(1), None, "Next uncertain track (N)")
+    w.act_prev = a(
+        "&Previous to review\tShift+N",
+        lambda: w.step_review(-1),
+        None,
+        "Previous uncertain track (Shift+N)",
+    )
+    w.act_accept_one = a(
+        "Accept &this genre\tEnter",
+        w.accept_current,
+        None,
+        "Take the model's genre for the selected tracks and go on (Enter)",
+    )
+    QShortcut(
+        QKeySequence("Space"),
+        w.table,
+        w.toggle_play,
+        context=Qt.ShortcutContext.WidgetShortcut,
+    )
+
+    w.accept_spin = QDoubleSpinBox()
+    w.accept_spin.setRange(0.0, 1.0)
+    w.accept_spin.setSingleStep(0.05)
+    w.accept_spin.setValue(max(0.5, w.prefs.threshold))
+    w.accept_spin.setPrefix("≥ ")
+    w.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
+
+
+def build_menus(w: MainWindow) -> None:
+    """The toolbar and the menus (file_menu, edit_menu, review_menu, view_menu, help_menu: new
+    features add their entries there)."""
+    bar = QToolBar("Main")
+    bar.setObjectName("main-toolbar")
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for a in (w.act_open, w.act_scan, w.act_stop):
+        bar.addAction(a)
+    bar.addSeparator()
+    bar.addAction(w.act_accept)
+    bar.addWidget(w.accept_spin)
+    bar.addAction(w.act_override)
+    bar.addSeparator()
+    for a in (w.act_write, w.act_undo, w.act_history):
+        bar.addAction(a)
+    bar.addSeparator()
+    bar.addAction(w.act_live)
+    w.addToolBar(bar)
+
+    menu = w.menuBar()
+    w.file_menu = m = menu.addMenu("&File")
+    for a in (w.act_open, w.act_scan, w.act_stop):
+        m.addAction(a)
+    m.addSeparator()
+    m.addAction(w.act_quit)
+    w.edit_menu = m = menu.addMenu("&Edit")
+    for a in (w.act_search, w.act_accept, w.act_override, w.act_clear):
+        m.addAction(a)
+    m.addSeparator()
+    for a in (w.act_write, w.act_undo, w.act_history):
+        m.addAction(a)
+    m.addSeparator()
+    m.addAction(w.act_settings)
+    w.review_menu = m = menu.addMenu("&Review")
+    for a in (w.act_next, w.act_prev, w.act_accept_one):
+        m.addAction(a)
+    w.genre_menu = m.addMenu("Set genre &to")
+    w.genre_menu.aboutToShow.connect(lambda: _fill_genre_menu(w))
+    w.view_menu = m = menu.addMenu("&View")
+    m.addAction(w.act_errors)
+    m.addAction(w.act_live)
+    w.help_menu = m = menu.addMenu("&Help")
+    m.addAction(w.act_about)
+
+
+def _fill_genre_menu(w: MainWindow) -> None:
+    w.genre_menu.clear()
+    for i, name in enumerate(w.genre_choices()):
+        key = GENRE_KEYS[i] if i < len(GENRE_KEYS) else ""
+        act = w.genre_menu.addAction(f"{name}\t{key}" if key else name)
+        act.triggered.connect(lambda *_, n=i: w.set_genre_by_number(n))
