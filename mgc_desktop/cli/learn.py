@@ -121,6 +121,7 @@ def _learn(args: argparse.Namespace, min_tracks: int) -> int:
             for path, error in scanned.failures:
                 print(f"{path}: error: {error}", file=sys.stderr)
             return _usage(f"cannot learn: {exc}")
+        library.embeddings(scanned.model_id or "")  # refreshes the matrix `similar` reads
     saved = model.save()
     failures = list(scanned.failures) + training.problems
     for path, error in failures:
