@@ -23,7 +23,13 @@ def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = No
     import torch
 
     from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, InferenceParams, ModelCard
+    from mgc_desktop.model.card import (
+        EMBEDDING_NAME,
+        INPUT_NAME,
+        OUTPUT_NAME,
+        InferenceParams,
+        ModelCard,
+    )
     from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES
 
     class Sharp(torch.nn.Module):
@@ -33,9 +39,11 @@ def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = No
             self.conv = torch.nn.Conv2d(1, 8, 3, padding=1)
             self.head = torch.nn.Linear(8, len(DEFAULT_DISPLAY_NAMES))
 
-        def forward(self, x):
-            h = torch.relu(self.conv((x.unsqueeze(1) + 50) / 20)).mean(dim=(2, 3))
-            return torch.softmax(self.head(h) * sharpness, -1)
+        def forward(self, x):  # one track's windows -> (probabilities, embedding)
+            h = torch.relu(self.conv((x.unsqueeze(1) - 2.0) * 2.0)).mean(dim=(2, 3))
+            pooled = h.mean(dim=0, keepdim=True)
+            probs = torch.softmax(self.head(pooled) * sharpness, -1)
+            return probs, pooled / pooled.norm(dim=1, keepdim=True).clamp_min(1e-8)
 
     fe = FrontEndParams()
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -44,8 +52,8 @@ def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = No
         (torch.randn(2, fe.n_mels, fe.window_frames),),
         str(dest),
         input_names=[INPUT_NAME],
-        output_names=[OUTPUT_NAME],
-        dynamic_axes={INPUT_NAME: {0: "b"}, OUTPUT_NAME: {0: "b"}},
+        output_names=[OUTPUT_NAME, EMBEDDING_NAME],
+        dynamic_axes={INPUT_NAME: {0: "windows"}},
         opset_version=17,
         dynamo=False,
     )

@@ -41,6 +41,9 @@ def test_charts_follow_the_palette(qtbot):
         w.resize(300, 160)
     bars.set_probabilities({"jazz": 0.7, "rock": 0.2, "pop": 0.1})
     assert [c for c, _ in bars.probabilities()] == ["jazz", "rock", "pop"]
+    bars.set_probabilities({"jazz": 0.3, "rock": 0.1})  # the model says: probably neither
+    assert bars.probabilities()[-1] == ("None of these", pytest.approx(0.6))
+    bars.set_probabilities({"jazz": 0.7, "rock": 0.2, "pop": 0.1})
     rng = np.random.default_rng(0)
     spec.set_windows(rng.normal(-40, 10, (3, 96, 200)).astype(np.float32), ["a", "b", "c"])
     meter.set_level(-12.0)

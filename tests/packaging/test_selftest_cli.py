@@ -33,26 +33,37 @@ def _self_test(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _standin_model(path: Path) -> Path:
-    """A tiny valid genre model (mean over time, linear, softmax) with the app's model card."""
+    """A tiny valid genre model (mean over windows and time, linear, softmax; the mean log-mel
+    as unit-length embedding) with the app's model card."""
     onnx = pytest.importorskip("onnx")
     from onnx import TensorProto, helper, numpy_helper
 
     from mgc_desktop.audio.features import FrontEndParams
-    from mgc_desktop.model.card import INPUT_NAME, OUTPUT_NAME, InferenceParams, ModelCard
+    from mgc_desktop.model.card import (
+        EMBEDDING_NAME,
+        INPUT_NAME,
+        OUTPUT_NAME,
+        InferenceParams,
+        ModelCard,
+    )
 
     fe = FrontEndParams()
     weights = np.random.default_rng(0).normal(0, 0.05, (fe.n_mels, len(CLASSES)))
     graph = helper.make_graph(
         [
-            helper.make_node("ReduceMean", [INPUT_NAME, "axes"], ["pooled"], keepdims=0),
+            helper.make_node("ReduceMean", [INPUT_NAME, "time"], ["per_window"], keepdims=0),
+            helper.make_node("ReduceMean", ["per_window", "windows"], ["pooled"], keepdims=1),
             helper.make_node("MatMul", ["pooled", "w"], ["logits"]),
             helper.make_node("Softmax", ["logits"], [OUTPUT_NAME], axis=-1),
+            helper.make_node("LpNormalization", ["pooled"], [EMBEDDING_NAME], axis=1, p=2),
         ],
         "standin",
         [helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT,
-                                       ["batch", fe.n_mels, fe.window_frames])],
-        [helper.make_tensor_value_info(OUTPUT_NAME, TensorProto.FLOAT, ["batch", len(CLASSES)])],
-        [numpy_helper.from_array(np.array([2], dtype=np.int64), "axes"),
+                                       ["windows", fe.n_mels, fe.window_frames])],
+        [helper.make_tensor_value_info(OUTPUT_NAME, TensorProto.FLOAT, [1, len(CLASSES)]),
+         helper.make_tensor_value_info(EMBEDDING_NAME, TensorProto.FLOAT, [1, fe.n_mels])],
+        [numpy_helper.from_array(np.array([2], dtype=np.int64), "time"),
+         numpy_helper.from_array(np.array([0], dtype=np.int64), "windows"),
          numpy_helper.from_array(weights.astype(np.float32), "w")],
     )  # fmt: skip
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])

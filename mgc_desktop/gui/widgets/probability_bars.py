@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from mgc_desktop.tags.names import display_name
 
+NONE_OF_THESE = "None of these"
+
 
 class ProbabilityBars(QWidget):
     """Draws `probabilities` (class -> 0..1); the best class in the highlight colour."""
@@ -28,6 +30,9 @@ class ProbabilityBars(QWidget):
         items = list(probs.items())
         if sort:
             items.sort(key=lambda kv: -kv[1])
+        rest = 1.0 - sum(v for _, v in items)
+        if items and rest >= 0.005:  # the model's "none of these genres" share, shown last
+            items.append((NONE_OF_THESE, rest))
         self._probs = items
         self._names = names or {}
         self.updateGeometry()
