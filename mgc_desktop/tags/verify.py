@@ -71,6 +71,8 @@ def decoded_digest(path: Path) -> str | None:
     h = hashlib.sha256()
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                return None
             for frame in container.decode(*container.streams.audio):
                 h.update(frame.to_ndarray().tobytes())
     except Exception:  # noqa: BLE001 - FFmpeg cannot decode it: compared as "undecodable"
