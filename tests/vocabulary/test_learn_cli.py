@@ -85,6 +85,10 @@ def test_classify_and_tag_in_the_users_names_then_forget(
         assert set(r["probabilities"]) == USER_GENRES
         assert abs(sum(r["probabilities"].values()) - 1.0) < 1e-4
         assert r["uncertain"] == (r["confidence"] < 0.5)
+    code, out, _ = _run(capsys, model, "classify", *map(str, untagged), "--top-k", "2")
+    for line in out.splitlines():  # text: "path<TAB>Genre 71%, Other 20%", the owner's spelling
+        names = [part.rsplit(" ", 1)[0] for part in line.split("\t")[1].split(", ")]
+        assert len(names) == 2 and set(names) <= USER_GENRES, line
     code, records, _ = _classify(capsys, model, *untagged, extra=["--vocabulary", "builtin"])
     assert code == 0 and all(r["vocabulary"] == "builtin" for r in records)
     assert all(r["genre"] not in USER_GENRES for r in records)

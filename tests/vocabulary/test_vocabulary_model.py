@@ -159,3 +159,15 @@ def test_most_similar_is_cosine_without_the_query():
     assert len(most_similar(paths[:3], matrix[:3], matrix[0], top=10, exclude=paths[0])) == 2
     with pytest.raises(NothingToCompare, match="24"):
         most_similar(paths, matrix, np.ones(7), top=3)
+
+
+def test_tags_unrelated_to_the_sound_give_honestly_unsure_answers():
+    """Genres the embeddings cannot tell apart: the report says so (chance-level accuracy) and
+    the calibrated answers are unsure, so nothing would be auto-tagged."""
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((300, 16)).astype(np.float32)
+    labels = [[int(v)] for v in rng.integers(0, 3, 300)]
+    model = fit_personal_model(x, labels, ["A", "B", "C"], "base")
+    assert model.report["cv"]["accuracy"] < 0.45  # chance is 1/3
+    confidence = model.probabilities(rng.standard_normal((500, 16))).max(axis=1)
+    assert confidence.mean() < 0.45 and (confidence >= 0.5).mean() < 0.05
