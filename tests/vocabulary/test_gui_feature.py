@@ -9,6 +9,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from mgc_desktop.library.vocabulary import model_file  # noqa: E402
+from mgc_desktop.tags import read_genres  # noqa: E402
 from tests.conftest import music_signal, write_audio  # noqa: E402
 from tests.vocabulary.conftest import LIBRARY  # noqa: E402
 
@@ -62,6 +63,25 @@ def test_learn_switch_similar_forget(qtbot, window, tagged_library):
         lambda: {r.genre for r in window.model.rows()} <= USER_GENRES, timeout=TIMEOUT_MS
     )
     assert window.batch.names["ambient"] == "ambient"
+
+    # Writing: the untagged tracks get the owner's names, exactly spelled; tagged ones are kept.
+    before = {r.path: read_genres(r.path) for r in window.model.rows()}
+    assert window.accept_above(0.5) >= 1
+    window.write_tags()
+    preview = window.preview
+    qtbot.waitUntil(lambda: preview.write_button.isEnabled(), timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(window.write_finished, timeout=TIMEOUT_MS) as done:
+        preview.write_button.click()
+    assert done.args[0].failed == 0 and done.args[0].written >= 1
+    for r in window.model.rows():
+        now = read_genres(r.path)
+        if before[r.path]:
+            assert now == before[r.path]  # the owner's own tags are never overwritten
+        elif now:
+            assert len(now) == 1 and now[0] in USER_GENRES and now[0] == r.genre
+    with qtbot.waitSignal(window.undo_finished, timeout=TIMEOUT_MS):
+        window.act_undo.trigger()
+    assert all(read_genres(p) == g for p, g in before.items())
 
     # Similar tracks for the selected one.
     target = next(r.path for r in window.model.rows() if r.file_name.startswith("e0."))
