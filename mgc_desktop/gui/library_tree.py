@@ -22,8 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from mgc_desktop.gui.review import FAILED, genre_label, group_albums
+from mgc_desktop.gui.review import FAILED, group_albums
 from mgc_desktop.gui.track_model import TrackTableModel
+from mgc_desktop.tags.names import display_name
 
 TREE_COLUMNS = ("Album / file", "Genre", "Confidence", "Status")
 PATH_ROLE = Qt.ItemDataRole.UserRole + 10  # a track's path; an album's paths (list)
@@ -56,7 +57,7 @@ def album_nodes(snapshot: Sequence[tuple], names: Mapping[str, str]) -> list[Alb
                 "\x00".join(album.key),
                 label,
                 tip,
-                genre_label(album.genre, album.confidence, names),
+                display_name(album.genre, names) if album.genre else "",
                 album.confidence,
                 paths,
             )

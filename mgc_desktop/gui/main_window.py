@@ -16,7 +16,7 @@ from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self._update_folder_label()
         self.refresh_review()
         self.resize(1280, 780)
-        self.splitter.setSizes([800, 480])
+        self.splitter.setSizes([840, 440])
 
     # --- construction ---------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -254,9 +254,15 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(40)
+        # Widths in characters, never narrower than the (bold) header: every column shows in
+        # the default window, the file name at least 24 characters (elided in the middle).
         char = self.fontMetrics().horizontalAdvance("x")
-        for col, chars in enumerate((36, 20, 16, 18, 14, 16, 9, 10)):
-            table.setColumnWidth(col, chars * char + 12)
+        bold = QFont(table.font())
+        bold.setBold(True)
+        head = QFontMetrics(bold)
+        for col, chars in enumerate((24, 14, 12, 12, 10, 11, 5, 9)):
+            title = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
+            table.setColumnWidth(col, max(chars * char + 12, head.horizontalAdvance(title) + 16))
         table.setItemDelegateForColumn(COL_PREDICTED, GenreDelegate(self.genre_choices, table))
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())

@@ -3,12 +3,13 @@ file's tags, now and after write), the album tree, the preview of a real batch, 
 panel.
 
     QT_QPA_PLATFORM=offscreen python -m mgc_desktop.gui.screenshots OUTDIR [--model M.onnx] \
-        [--music DIR]
+        [--music DIR | --shared-data ../shared/data]
 
-Works offscreen or under Xvfb. The library is a dozen short synthesized tracks, tagged and
-scanned with the given (default: shipped) model in a throwaway data folder, so the user's own
-index, journal and settings are never touched. The live panel is fed a scripted sequence of
-updates (no microphone needed).
+Works offscreen or under Xvfb. The library is a folder of real music (--music), one built from
+the shared labelled clips (--shared-data: the README's screenshots), or a dozen synthesized
+tracks; it is scanned with the given (default: shipped) model in a throwaway data folder, so
+the user's own index, journal and settings are never touched. The live panel is fed a scripted
+sequence of updates (no microphone needed).
 """
 
 from __future__ import annotations
@@ -62,6 +63,41 @@ def make_library(root: Path, seconds: float = 6.0, rate: int = 22050) -> None:
         if i % 4 == 0:
             tags["genre"] = "Electronic"
         tags.save()
+
+
+def library_from_shared(data: Path, root: Path, per_genre: int = 5) -> None:
+    """A small real library from the shared labelled clips: tagged clips copied into
+    Artist/Album folders (their own tags), two untagged clips per genre in an Inbox folder.
+    Copies are made writable; nothing is written to them (the preview only plans)."""
+    import re
+    import shutil
+
+    from mutagen import File
+
+    def safe(text: str) -> str:
+        return re.sub(r'[/\\:*?"<>|]', "_", text)[:60]
+
+    def place(src: Path, dest: Path) -> None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+        dest.chmod(0o644)
+
+    for genre_dir in sorted(p for p in (data / "extra").iterdir() if p.is_dir()):
+        placed = 0
+        for clip in sorted(genre_dir.iterdir()):
+            try:
+                tags = File(clip, easy=True)
+            except Exception:  # noqa: BLE001 - an unreadable clip is just not used
+                continue
+            t = tags.tags if tags is not None and tags.tags else {}
+            artist, album, title = ((t.get(k) or [""])[0] for k in ("artist", "album", "title"))
+            if artist and album and title and placed < per_genre:
+                place(clip, root / safe(artist) / safe(album) / (safe(title) + clip.suffix))
+                placed += 1
+    gtzan = data / "gtzan"
+    for genre_dir in sorted(p for p in gtzan.iterdir() if p.is_dir()) if gtzan.is_dir() else []:
+        for clip in sorted(genre_dir.iterdir())[:2]:
+            place(clip, root / "Inbox" / clip.name)
 
 
 def _wait(app: object, condition: object, timeout_s: float) -> bool:
@@ -134,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--music", default=None, help="a folder of real music to scan (default: synthesized)"
     )
+    parser.add_argument(
+        "--shared-data",
+        default=None,
+        help="build the music folder from the shared labelled clips (e.g. ../shared/data)",
+    )
     args = parser.parse_args(argv)
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -156,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"model not found: {model} (pass --model)", file=sys.stderr)
         return 2
     music = Path(args.music) if args.music else work / "Music"
-    if not args.music:
+    if args.shared_data:
+        library_from_shared(Path(args.shared_data), music)
+    elif not args.music:
         make_library(music)
     app = create_app([])
     window = MainWindow(model_path=model, prefs=Preferences(workers=2))
@@ -174,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = window.model.rows()
     manual = next((i for i, r in enumerate(rows) if r.uncertain), 4 if len(rows) > 4 else None)
     if manual is not None:
-        window.set_override([manual], "Ambient" if not args.music else "Experimental")
+        real = args.music or args.shared_data
+        window.set_override([manual], "Experimental" if real else "Ambient")
     shown = next(
         (i for i, r in enumerate(rows) if r.decided and r.title and r.album and not r.current),
         next((i for i, r in enumerate(rows) if r.decided), 1),
@@ -186,11 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     _wait(app, lambda: False, 0.5)
     window.grab().save(str(out / "main_window.png"))
 
-    window.views.setCurrentIndex(1)  # the album tree, two albums open
-    tree = window.tree
-    for row in range(min(2, window.tree_model.rowCount())):
-        tree.expand(window.tree_model.index(row, 0))
+    window.views.setCurrentIndex(1)  # the album tree (grouped in a worker), albums open
+    tree, albums = window.tree, window.tree_model
+    _wait(app, lambda: albums.rowCount() > 0, 60)
     window.tree.select_path(rows[shown].path)
+    multi = [i for i, a in enumerate(albums.albums) if len(a.paths) > 1][:2]
+    for row in multi:
+        tree.expand(albums.index(row, 0))
     _wait(app, lambda: False, 0.5)
     window.grab().save(str(out / "library_tree.png"))
     window.views.setCurrentIndex(0)

@@ -49,9 +49,9 @@ COLUMNS = (
     "Title",
     "Artist",
     "Album",
-    "Current genre",
-    "Predicted genre",
-    "Confidence",
+    "Current",
+    "Predicted",
+    "Conf.",
     "Status",
 )
 (
@@ -310,9 +310,9 @@ _HEADER_TIPS = (
     "Title tag",
     "Artist tag",
     "Album tag",
-    "The genre stored in the file now",
-    "The model's genre, or yours in bold (double-click to change)",
-    "How sure the model is; uncertain predictions are greyed and never written",
+    "Current genre: the genre stored in the file now",
+    "Predicted genre: the model's, or yours in bold (double-click, or keys 1-9 and 0)",
+    "Confidence: how sure the model is; uncertain predictions are greyed, never written alone",
     "queued, classified, uncertain, silent, failed, accepted, override or written",
 )
 
