@@ -138,3 +138,43 @@ def test_undo_reports_byte_exact_per_file(corpus, capsys):
         f"{files[1]}: restored (byte-exact)",
         f"{files[0]}: restored (byte-exact)",
     ]
+
+
+def test_journal_from_before_deltas_is_upgraded_and_its_changes_undone(corpus, _data_dir):
+    """A journal written by the previous version (no sha256/delta columns) still opens, and
+    its changes are undone the old way: genre restored, reported tag-exact."""
+    import json
+    import sqlite3
+    import time
+
+    from mutagen.flac import FLAC as _FLAC
+
+    from mgc_desktop.tags.journal import JOURNAL_FILE_NAME
+
+    path = corpus["a.flac"]
+    f = _FLAC(str(path))
+    f["genre"] = ["Polka"]
+    f.save()
+    _data_dir.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(_data_dir / JOURNAL_FILE_NAME)
+    db.executescript(
+        "CREATE TABLE batches (id INTEGER PRIMARY KEY AUTOINCREMENT, created REAL NOT NULL,"
+        " kind TEXT NOT NULL, undoes INTEGER, model_id TEXT, note TEXT, finished REAL,"
+        " written INTEGER, skipped INTEGER, failed INTEGER);"
+        "CREATE TABLE changes (id INTEGER PRIMARY KEY AUTOINCREMENT, batch_id INTEGER NOT NULL,"
+        " path TEXT NOT NULL, fmt TEXT NOT NULL, old_values TEXT NOT NULL, new_values TEXT NOT"
+        " NULL, old_had_tag INTEGER NOT NULL, created REAL NOT NULL, model_id TEXT, state TEXT"
+        " NOT NULL, error TEXT, undo_of INTEGER);"
+    )
+    now = time.time()
+    db.execute("INSERT INTO batches (created, kind, finished) VALUES (?, 'tag', ?)", (now, now))
+    db.execute(
+        "INSERT INTO changes (batch_id, path, fmt, old_values, new_values, old_had_tag, created,"
+        " state) VALUES (1, ?, 'vorbis/flac', ?, ?, 1, ?, 'done')",
+        (str(path), json.dumps([]), json.dumps(["Polka"]), now),
+    )
+    db.commit()
+    db.close()
+    undone = undo_batch()
+    assert undone.restored == [(str(path), "tag-exact")], undone.errors
+    assert read_genres(path) == []
