@@ -37,11 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.decision_keeper import DecisionKeeper
 from mgc_desktop.gui.detail_pane import DetailPane
 from mgc_desktop.gui.errors_panel import ErrorsPanel
 from mgc_desktop.gui.genre_delegate import GenreDelegate
 from mgc_desktop.gui.library_tree import LibraryTreeModel, LibraryTreeView
-from mgc_desktop.gui.review import FAILED, TrackRow, WritePolicy, load_decisions, save_decisions
+from mgc_desktop.gui.review import FAILED, TrackRow, WritePolicy
 from mgc_desktop.gui.review_keys import ReviewKeys
 from mgc_desktop.gui.settings import Preferences
 from mgc_desktop.gui.tag_fields import read_fields
@@ -98,7 +99,6 @@ class MainWindow(QMainWindow):
         self._pending_rows: deque[TrackRow] = deque()
         self._scan_started = 0.0
         self._spectrogram_path: str | None = None
-        self._saved_decisions: dict[str, Any] | None = None
 
         self.model = TrackTableModel(self)
         self.batch = self.model.batch
@@ -136,10 +136,7 @@ class MainWindow(QMainWindow):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(120)
         self._detail_timer.timeout.connect(self._load_detail)
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(400)
-        self._save_timer.timeout.connect(self._save_decisions)
+        self.decisions = DecisionKeeper(self.model, self.host, self.refresh_review, self.say, self)
         self.player.state.connect(self.detail.set_player_state)
         self.player.error.connect(self._player_error)
         self.detail.play_requested.connect(self.player.play)
@@ -321,8 +318,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._show_current_row()
         self.errors.set_entries(self.batch.failures())
-        if self._saved_decisions is not None:
-            self._save_timer.start()
+        self.decisions.changed()
 
     def _update_actions(self) -> None:
         scanning = self.scanning()
@@ -383,7 +379,7 @@ class MainWindow(QMainWindow):
         if self.scanning() or self.model.rowCount():
             return
         folder = self.folder
-        self._load_decisions(folder)
+        self.decisions.load(folder)
         self.host.run_task(
             load_library_job(folder, self.model_path()),
             lambda rows: self._known_loaded(folder, rows),
@@ -398,27 +394,6 @@ class MainWindow(QMainWindow):
             if any(r.status == FAILED for r in rows):
                 self.errors_dock.show()
 
-    def _load_decisions(self, folder: str) -> None:
-        """Decisions saved in an earlier session (applied as their rows arrive)."""
-        self._saved_decisions = None
-
-        def loaded(saved: dict[str, Any]) -> None:
-            if folder == self.folder:
-                self.model.restore_decisions(saved)
-                self._saved_decisions = saved
-                self.refresh_review()
-
-        self.host.run_task(lambda _p, _c: load_decisions(folder), loaded, lambda _m: loaded({}))
-
-    def _save_decisions(self) -> None:
-        if self._saved_decisions is None or not self.folder:
-            return
-        decisions, folder = self.batch.decisions(), self.folder
-        if decisions == self._saved_decisions:
-            return
-        self._saved_decisions = decisions
-        self.host.run_task(lambda _p, _c: save_decisions(folder, decisions), lambda _r: None)
-
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, "Choose your music folder", self.folder or os.path.expanduser("~")
@@ -429,14 +404,14 @@ class MainWindow(QMainWindow):
     def set_folder(self, folder: str, scan: bool = False) -> None:
         """Switch to another folder (remembered for the next start)."""
         folder = os.path.abspath(folder)
-        if folder != self.folder or self._saved_decisions is None:
+        if folder != self.folder or not self.decisions.loaded:
             if folder != self.folder:
-                self._flush_decisions()
+                self.decisions.flush()
                 self.model.clear()
                 self._pending_rows.clear()
                 self.detail.show_row(None, self.batch.names)
             self.folder = folder
-            self._load_decisions(folder)
+            self.decisions.load(folder)
         self.prefs.last_folder = folder
         self.prefs.save()
         self._update_folder_label()
@@ -882,19 +857,6 @@ class MainWindow(QMainWindow):
             self.live_panel.stop()
 
     # --- shutdown -------------------------------------------------------------------------------
-    def _flush_decisions(self) -> None:
-        """Save decisions now (closing, or leaving the folder)."""
-        self._save_timer.stop()
-        if self._saved_decisions is None or not self.folder:
-            return
-        decisions = self.batch.decisions()
-        if decisions != self._saved_decisions:
-            try:
-                save_decisions(self.folder, decisions)
-                self._saved_decisions = decisions
-            except Exception as exc:  # noqa: BLE001 - a locked index must not block closing
-                self.say(f"Could not save your decisions: {exc}")
-
     def closeEvent(self, event: Any) -> None:
         self.player.stop()
         if self.live_panel is not None:
@@ -903,6 +865,6 @@ class MainWindow(QMainWindow):
             self.scan_worker.cancel.set()
         self._drain_timer.stop()
         self.host.stop_all()
-        self._flush_decisions()
+        self.decisions.flush()
         self.pools.close()
         super().closeEvent(event)
