@@ -397,7 +397,13 @@ class Player(QObject):
 
             from mgc_desktop.audio.decode import read_all
 
-            rate = int(sd.query_devices(kind="output")["default_samplerate"] or 44100)
+            try:
+                device = sd.query_devices(kind="output")
+            except sd.PortAudioError:
+                raise RuntimeError(
+                    "no audio output device (no sound card or sound server was found)"
+                ) from None
+            rate = int(device["default_samplerate"] or 44100)
             samples = read_all(path, rate).astype(np.float32)
             position = [0]
 

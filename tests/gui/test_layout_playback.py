@@ -73,6 +73,11 @@ def test_play_without_an_output_device_says_why(qtbot, window, music, monkeypatc
     window.detail.play_button.click()
     qtbot.waitUntil(lambda: "cannot play" in window.detail.player_state.text(), timeout=20000)
     text = window.detail.player_state.text()
+    name = window.current_row().file_name
+    assert (
+        text == f"cannot play {name}: no audio output device (no sound card or sound server "
+        "was found)"
+    )
     qtbot.wait(200)  # the "stopped" state that follows must not wipe the reason
     assert window.detail.player_state.text() == text
     assert window.detail.player_state.isVisible()
