@@ -109,7 +109,9 @@ def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=Non
         by_speed = {}
         for s in speeds:
             z = np.load(entries[(c.path, s)])
-            by_speed[s] = np.concatenate([z["pen"], z["tags"]], axis=1)
+            by_speed[s] = np.concatenate([z["pen"], z["tags"], z["pool"]], axis=1).astype(
+                np.float32
+            )
         kept.append(c)
         data.append(ClipPatches(by_speed, classes.index(c.genre)))
     return kept, data, errors
@@ -374,7 +376,7 @@ def cmd_smoke(args: argparse.Namespace) -> int:
             continue
         res = musicnn_outputs(session, patches_of(mel, cfg.frontend.window_frames,
                                                   cfg.data.hop_frames))
-        feats = np.concatenate([res["pen"], res["tags"]], axis=1)
+        feats = np.concatenate([res["pen"], res["tags"], res["pool"]], axis=1).astype(np.float32)
         data.append(ClipPatches({1.0: feats}, classes.index(c.genre)))
     if len({d.label for d in data}) < 2:
         raise DataError("smoke training needs readable files of at least two genres")

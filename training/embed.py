@@ -19,7 +19,7 @@ import torch
 from mgc_desktop.audio.features import FrontEndParams, log_mel
 from training.cache import _WIDE_RATE, _key, file_digest, speed_logmel
 
-EMBED_VERSION = 1
+EMBED_VERSION = 2
 
 
 def patches_of(logmel: np.ndarray, window: int, hop: int) -> np.ndarray:
@@ -45,7 +45,7 @@ def musicnn_session(wheel: str | Path, threads: int = 2):
         onnx_path = f"{tmp}/musicnn.onnx"
         dummy = torch.zeros(2, 187, 96)
         torch.onnx.export(model, (dummy,), onnx_path, input_names=["x"],
-                          output_names=["pen", "tags"], dynamic_axes={"x": {0: "n"}},
+                          output_names=["pen", "tags", "pool"], dynamic_axes={"x": {0: "n"}},
                           opset_version=17, dynamo=False)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
@@ -61,18 +61,15 @@ class TorchRunner:
 
     def run(self, _names: object, feeds: dict[str, np.ndarray]) -> list[np.ndarray]:
         with torch.no_grad():
-            pen, tags = self.model(torch.from_numpy(feeds["x"]))
-        return [pen.numpy(), tags.numpy()]
+            return [t.numpy() for t in self.model(torch.from_numpy(feeds["x"]))]
 
 
 def musicnn_outputs(session, patches: np.ndarray, batch: int = 16) -> dict[str, np.ndarray]:
-    """Penultimate features (n, 200) and MSD tag logits (n, 50) of each (187, 96) patch."""
-    pens, tags = [], []
-    for i in range(0, len(patches), batch):
-        pen, tag = session.run(None, {"x": patches[i : i + batch]})
-        pens.append(pen)
-        tags.append(tag)
-    return {"pen": np.concatenate(pens), "tags": np.concatenate(tags)}
+    """Penultimate features (n, 200), MSD tag logits (n, 50) and pooled mid-level features
+    (n, 1506, kept as float16) of each (187, 96) patch."""
+    outs = [session.run(None, {"x": patches[i : i + batch]}) for i in range(0, len(patches), batch)]
+    pen, tags, pool = (np.concatenate([o[k] for o in outs]) for k in range(3))
+    return {"pen": pen, "tags": tags, "pool": pool.astype(np.float16)}
 
 
 def clip_entry(cache_dir: Path, path: str, fe: FrontEndParams, speed: float, hop: int) -> Path:

@@ -31,48 +31,178 @@ def _random_inputs(card: ModelCard, windows: int, seed: int) -> np.ndarray:
     return x.astype(np.float32)
 
 
+def _torch_export(module: nn.Module, args: tuple, path: Path, inputs: list[str],
+                  outputs: list[str], dynamic: dict) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(module, args, str(path), input_names=inputs, output_names=outputs,
+                          dynamic_axes=dynamic, opset_version=OPSET, dynamo=False)
+
+
 def export_onnx(
-    track_model: nn.Module, card: ModelCard, out_path: str | Path, check_batches: int = 3
+    model: nn.Module, card: ModelCard, out_path: str | Path, check_batches: int = 3
 ) -> dict:
     """Write `out_path` (opset 17, any number of windows, card in metadata_props) and check it.
 
-    `track_model` maps one track's (n, n_mels, frames) windows to (probabilities (1, classes),
-    embedding (1, dim)). Returns the check figures; raises ExportError (and leaves no file)
-    when onnxruntime differs from PyTorch by more than 1e-4.
+    `model` maps one track's (n, n_mels, frames) windows to (probabilities (1, classes),
+    embedding (1, dim)). A `TrackModel` is written as a loop over windows (`_loop_graph`); any
+    other module as one plain graph. Returns the check figures; raises ExportError (and leaves
+    no file) when onnxruntime differs from PyTorch by more than 1e-4.
     """
     import onnx
-    import onnxruntime as ort
+
+    from training.track_model import TrackModel
 
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    track_model = track_model.eval().cpu()
+    model = model.eval().cpu()
+    with tempfile.TemporaryDirectory() as work:
+        if isinstance(model, TrackModel):
+            proto = _loop_graph(model, card, Path(work))
+        else:
+            plain = Path(work) / "plain.onnx"
+            dummy = torch.from_numpy(_random_inputs(card, 2, 0))
+            _torch_export(model, (dummy,), plain, [INPUT_NAME], [OUTPUT_NAME, EMBEDDING_NAME],
+                          {INPUT_NAME: {0: "windows"}})
+            proto = onnx.load(str(plain))
+    return _finish(proto, model, card, out_path, check_batches)
+
+
+def _loop_graph(model: nn.Module, card: ModelCard, work: Path):
+    """One graph that runs musicnn on one window at a time (an ONNX Loop) and the head on the
+    sequence: the big convolutions then need one window's memory, not n windows' (8 windows at
+    once peaked at 470 MB per process)."""
+    import onnx
+    from onnx import TensorProto, helper
+
     fe = card.frontend
-    dummy = torch.from_numpy(_random_inputs(card, 2, 0))
+    window_onnx, head_onnx = work / "window.onnx", work / "head.onnx"
+    one = torch.from_numpy(_random_inputs(card, 1, 0))
+    _torch_export(_WindowFeatures(model).eval(), (one,), window_onnx, ["window"], ["features"],
+                  {})
+    with torch.no_grad():
+        seq = torch.cat([model.window_features(one)] * 2)
+    _torch_export(_Head(model).eval(), (seq,), head_onnx, ["sequence"], [OUTPUT_NAME, EMBEDDING_NAME],
+                  {"sequence": {0: "windows"}})
+    win, head = onnx.load(str(window_onnx)).graph, onnx.load(str(head_onnx)).graph
+
+    def prefixed(graph, prefix: str, keep: set[str]):
+        """Rename every value and initializer of `graph` except `keep` (no clashes)."""
+        rename = lambda n: n if (n in keep or not n) else prefix + n  # noqa: E731
+        for node in graph.node:
+            node.input[:] = [rename(n) for n in node.input]
+            node.output[:] = [rename(n) for n in node.output]
+            node.name = prefix + node.name
+        for init in graph.initializer:
+            init.name = rename(init.name)
+        return graph
+
+    prefixed(head, "head", {"sequence", OUTPUT_NAME, EMBEDDING_NAME})
+    body_nodes = [
+        helper.make_node("Constant", [], ["axis0"], value=helper.make_tensor(
+            "axis0", TensorProto.INT64, [1], [0])),
+        helper.make_node("Unsqueeze", ["i", "axis0"], ["start"]),
+        helper.make_node("Constant", [], ["one"], value=helper.make_tensor(
+            "one", TensorProto.INT64, [1], [1])),
+        helper.make_node("Add", ["start", "one"], ["stop"]),
+        helper.make_node("Slice", [INPUT_NAME, "start", "stop", "axis0"], ["window"]),
+        *win.node,
+        helper.make_node("Identity", ["cond"], ["cond_out"]),
+    ]
+    n_features = int(model.mean.shape[0])
+    body = helper.make_graph(
+        body_nodes,
+        "one_window",
+        [helper.make_tensor_value_info("i", TensorProto.INT64, []),
+         helper.make_tensor_value_info("cond", TensorProto.BOOL, [])],
+        [helper.make_tensor_value_info("cond_out", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("features", TensorProto.FLOAT, [1, n_features])],
+    )  # fmt: skip
+    main_nodes = [
+        helper.make_node("Shape", [INPUT_NAME], ["shape"]),
+        helper.make_node("Constant", [], ["zero"], value=helper.make_tensor(
+            "zero", TensorProto.INT64, [], [0])),
+        helper.make_node("Gather", ["shape", "zero"], ["n"], axis=0),
+        helper.make_node("Constant", [], ["true"], value=helper.make_tensor(
+            "true", TensorProto.BOOL, [], [True])),
+        helper.make_node("Loop", ["n", "true"], ["stacked"], body=body),
+        helper.make_node("Constant", [], ["axis1"], value=helper.make_tensor(
+            "axis1", TensorProto.INT64, [1], [1])),
+        helper.make_node("Squeeze", ["stacked", "axis1"], ["sequence"]),
+        *head.node,
+    ]
+    graph = helper.make_graph(
+        main_nodes,
+        "mgc_genre_model",
+        [helper.make_tensor_value_info(INPUT_NAME, TensorProto.FLOAT,
+                                       ["windows", fe.n_mels, fe.window_frames])],
+        list(head.output),
+        initializer=[*win.initializer, *head.initializer],
+    )  # fmt: skip
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
+                             ir_version=8)
+
+
+class _WindowFeatures(nn.Module):
+    """(1, n_mels, frames) -> one window's raw musicnn features (1, F)."""
+
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.musicnn = model.musicnn  # same module path: musicnn's node names stay the same
+        self._model = [model]
+
+    def forward(self, window: torch.Tensor) -> torch.Tensor:
+        return self._model[0].window_features(window, self.musicnn)
+
+
+class _Head(nn.Module):
+    """(n, F) raw features of one track's windows -> (probabilities, embedding)."""
+
+    def __init__(self, model: nn.Module) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, sequence: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return self.model.head(sequence)
+
+
+def musicnn_subgraph(model_path: str | Path, outputs: list[str]):
+    """A stand-alone model computing `outputs` of the musicnn network inside a shipped model's
+    window loop, from input "window" (1, n_mels, frames): how tests compare it with TensorFlow."""
+    import onnx
+    from onnx import helper
+
+    proto = onnx.load(str(model_path))
+    loop = next(n for n in proto.graph.node if n.op_type == "Loop")
+    body = next(a.g for a in loop.attribute if a.name == "body")
+    nodes = list(body.node)
+    start = next(i for i, n in enumerate(nodes) if n.output[0] == "window") + 1
+    musicnn_nodes = nodes[start:-1]
+    used = {name for n in musicnn_nodes for name in n.input}
+    inits = [i for i in proto.graph.initializer if i.name in used]
+    window = helper.make_tensor_value_info("window", onnx.TensorProto.FLOAT, [1, None, None])
+    outs = [helper.make_tensor_value_info(o, onnx.TensorProto.FLOAT, None) for o in outputs]
+    graph = helper.make_graph(musicnn_nodes, "musicnn", [window], outs, initializer=inits)
+    return helper.make_model(graph, opset_imports=list(proto.opset_import),
+                             ir_version=proto.ir_version)
+
+
+def _finish(proto, model: nn.Module, card: ModelCard, out_path: Path, check_batches: int) -> dict:
+    """Card into the metadata, structural check, onnxruntime vs PyTorch, atomic write."""
+    import onnx
+    import onnxruntime as ort
+
+    del proto.metadata_props[:]
+    for key, value in card.to_metadata().items():
+        entry = proto.metadata_props.add()
+        entry.key, entry.value = key, value
+    proto.producer_name = "mgc-desktop training"
+    onnx.checker.check_model(proto)
     fd, tmp_name = tempfile.mkstemp(suffix=".onnx", dir=out_path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                track_model,
-                (dummy,),
-                str(tmp),
-                input_names=[INPUT_NAME],
-                output_names=[OUTPUT_NAME, EMBEDDING_NAME],
-                dynamic_axes={INPUT_NAME: {0: "windows"}},
-                opset_version=OPSET,
-                dynamo=False,
-            )
-        proto = onnx.load(str(tmp))
-        del proto.metadata_props[:]
-        for key, value in card.to_metadata().items():
-            entry = proto.metadata_props.add()
-            entry.key, entry.value = key, value
-        proto.producer_name = "mgc-desktop training"
-        onnx.checker.check_model(proto)
         onnx.save(proto, str(tmp))
-
         options = ort.SessionOptions()
         options.log_severity_level = 3
         session = ort.InferenceSession(str(tmp), options, providers=["CPUExecutionProvider"])
@@ -80,7 +210,7 @@ def export_onnx(
         for i, windows in enumerate([1, 8, 3][:check_batches]):
             x = _random_inputs(card, windows, 100 + i)
             with torch.no_grad():
-                refs = [r.numpy() for r in track_model(torch.from_numpy(x))]
+                refs = [r.numpy() for r in model(torch.from_numpy(x))]
             got = session.run([OUTPUT_NAME, EMBEDDING_NAME], {INPUT_NAME: x})
             worst = max([worst] + [float(np.abs(r - g).max()) for r, g in zip(refs, got)])
         if worst > MAX_PROB_DIFF:
@@ -89,6 +219,7 @@ def export_onnx(
                 "model not written"
             )
         shape = session.get_inputs()[0].shape
+        fe = card.frontend
         if list(shape[1:]) != [fe.n_mels, fe.window_frames]:
             raise ExportError(f"exported input shape {shape} does not match the front end")
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a shipped model must be readable

@@ -1,10 +1,11 @@
 """The genre head that sits on the frozen musicnn network: a small bidirectional LSTM over the
 time-ordered sequence of a track's 3 s patch features, trained on cached features.
 
-Per patch, musicnn gives 200 penultimate features and 50 MSD tag logits (250 numbers). The head
-standardises them (statistics fixed from the training clips, stored in the model), projects them,
-reads the sequence with a BiLSTM and classifies the mean of its outputs joined with the mean of
-the projected patches (a skip path that keeps short sequences well-behaved).
+Per patch, musicnn gives 200 penultimate features, 50 MSD tag logits and 1,506 pooled mid-level
+features (1,756 numbers). The head standardises them (statistics fixed from the training clips,
+stored in the model), projects them, reads the sequence with a BiLSTM and classifies the mean
+of its outputs joined with the mean of the projected patches (a skip path that keeps short
+sequences well-behaved).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class HeadConfig:
 
 
 class GenreHead(nn.Module):
-    """(B, T, 250) patch features (already standardised) -> (B, classes) logits."""
+    """(B, T, features) patch features (already standardised) -> (B, classes) logits."""
 
     def __init__(self, n_features: int, n_classes: int, cfg: HeadConfig) -> None:
         super().__init__()
@@ -61,7 +62,7 @@ class GenreHead(nn.Module):
 
 @dataclass
 class ClipPatches:
-    """Cached patch features of one clip at each speed: speed -> (n_patches, 250)."""
+    """Cached patch features of one clip at each speed: speed -> (n_patches, features)."""
 
     by_speed: dict[float, np.ndarray]
     label: int

@@ -6,7 +6,8 @@ module that exports to ONNX with the genre head in one graph. The layer order an
 follow musicnn's `models.py` (`build_musicnn`): a batch-normalised log-mel patch (187 frames x 96
 bands) goes through timbral (7x38, 7x67) and temporal (128, 64, 32 frames) convolutions, each
 max-pooled over frequency; three dense-connected 1-D convolutions (the mid-end); then mean and
-max pooling over time and a dense layer: the 200-unit `penultimate` features and 50 MSD tag logits.
+max pooling over time and a dense layer: the 200-unit `penultimate` features and 50 MSD tag
+logits. The genre head also reads the 1,506 pooled mid-level features under that layer.
 `training/musicnn_reference.py` checks this module against TensorFlow running the original graph.
 """
 
@@ -41,7 +42,9 @@ def _bn(channels: int) -> nn.BatchNorm2d:
 
 
 class MusicnnFeatures(nn.Module):
-    """(B, 187, 96) log-mel patches -> (penultimate (B, 200), tag logits (B, 50)).
+    """(B, 187, 96) log-mel patches -> (penultimate (B, 200), tag logits (B, 50), pooled
+    mid-level features (B, 1506): mean and max over time of the front- and mid-end maps, batch
+    normalised as the dense layer receives them).
 
     Runs in eval mode only: batch norms use the checkpoint's moving statistics.
     """
@@ -60,7 +63,7 @@ class MusicnnFeatures(nn.Module):
         self.dense_bn = nn.BatchNorm1d(200, eps=TF_BN_EPS)
         self.tags = nn.Linear(200, 50)
 
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         h = self.bn_input(x.unsqueeze(1))  # (B, 1, T, F): time is the conv's height
         front = []
         padded = F.pad(h, (0, 0, 3, 3))
@@ -80,8 +83,9 @@ class MusicnnFeatures(nn.Module):
         features = torch.cat(mids, dim=1)  # (B, 753, T)
         # TF flattens (753, 2) [max, mean] pairs: interleave them the same way
         pooled = torch.stack([features.amax(dim=2), features.mean(dim=2)], dim=2).flatten(1)
-        penultimate = self.dense_bn(F.relu(self.dense(self.pool_bn(pooled))))
-        return penultimate, self.tags(penultimate)
+        pooled = self.pool_bn(pooled)
+        penultimate = self.dense_bn(F.relu(self.dense(pooled)))
+        return penultimate, self.tags(penultimate), pooled
 
 
 def _tf_variables_order() -> list[tuple[str, str]]:

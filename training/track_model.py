@@ -1,11 +1,13 @@
 """The whole shipped network as one torch module, exported to one ONNX graph:
 
     (n, 96, 187) log-mel windows of one track, in time order
-      -> frozen MSD_musicnn per window: 200 penultimate features + 50 MSD tag logits
-      -> standardise (training statistics)                      -> per-window features (n, 250)
+      -> frozen MSD_musicnn per window: 200 penultimate features, 50 MSD tag logits and the
+         1,506 pooled mid-level features under them
+      -> standardise (training statistics)                      -> per-window features (n, 1756)
       -> BiLSTM heads (ensemble, mean logits) / temperature     -> calibrated genre probabilities
       -> times P(in taxonomy): two out-of-taxonomy gates        -> "probabilities" (1, classes)
-      -> mean of the standardised features, unit length         -> "embedding" (1, 250)
+      -> mean of the standardised penultimate + tag features,
+         unit length                                             -> "embedding" (1, 250)
 
 The probabilities sum to at most 1; the rest is the chance that the track is none of the genres.
 The gates (fitted in `training/ood.py`, documented there) look at (a) how far the track's
@@ -26,6 +28,10 @@ from training.musicnn import MusicnnFeatures
 # Names of musicnn's two outputs inside the exported graph (torch names nodes by module path):
 # tests cut the graph there and compare it with the original TensorFlow network's outputs.
 MUSICNN_OUTPUTS = ("/musicnn/dense_bn/BatchNormalization_output_0", "/musicnn/tags/Gemm_output_0")
+# Per-window feature layout: penultimate (0-199), tag logits (200-249), pooled (250-1755). The
+# embedding and the gates use the first 250: compact, and what MSD's tags were learned from.
+EMBEDDING_FEATURES = 250
+TAG_COLUMNS = slice(200, 250)
 
 
 def _const(x: np.ndarray) -> nn.Parameter:
@@ -43,7 +49,7 @@ class OutOfTaxonomyGates(nn.Module):
         self.tag_mean = _const(gates["tag_mean"])  # (classes, k) tag logits per genre
         self.tag_std = _const(gates["tag_std"])
         self.tag_centre, self.tag_scale = float(gates["tag_centre"]), float(gates["tag_scale"])
-        self.class_means = _const(gates["class_means"])  # (classes, 250)
+        self.class_means = _const(gates["class_means"])  # (classes, EMBEDDING_FEATURES)
         self.precision = _const(gates["precision"])  # (250, 250)
         self.dist_centre = float(gates["dist_centre"])
         self.dist_scale = float(gates["dist_scale"])
@@ -82,18 +88,25 @@ class TrackModel(nn.Module):
         self.gates = OutOfTaxonomyGates(gates) if gates is not None else None
         self.n_tags = 50
 
-    def features(self, logmel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """(n, n_mels, frames) -> standardised per-window features (n, 250), raw tag logits."""
-        pen, tags = self.musicnn(logmel.transpose(1, 2))
-        raw = torch.cat([pen, tags], dim=1)
-        return (raw - self.mean) / self.std, tags
+    def window_features(
+        self, logmel: torch.Tensor, musicnn: nn.Module | None = None
+    ) -> torch.Tensor:
+        """(n, n_mels, frames) -> raw musicnn features per window (n, 1756)."""
+        pen, tags, pool = (musicnn or self.musicnn)(logmel.transpose(1, 2))
+        return torch.cat([pen, tags, pool], dim=1)
 
     def forward(self, logmel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        feats, tags = self.features(logmel)
+        return self.head(self.window_features(logmel))
+
+    def head(self, raw: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(n, 1756) raw features of one track's windows, in time order -> (probabilities,
+        embedding). The exported graph runs musicnn window by window, then this."""
+        feats = (raw - self.mean) / self.std
+        tags = raw[:, TAG_COLUMNS]
         seq = feats.unsqueeze(0)  # the windows are one track's sequence
         logits = torch.stack([h(seq) for h in self.heads]).mean(0)
         probs = torch.softmax(logits / self.temperature, dim=1)
-        pooled = feats.mean(dim=0, keepdim=True)
+        pooled = feats[:, :EMBEDDING_FEATURES].mean(dim=0, keepdim=True)
         if self.gates is not None:  # the gates weigh genres by the untempered answer
             untempered = torch.softmax(logits, dim=1)
             probs = probs * self.gates(tags.mean(dim=0, keepdim=True), pooled, untempered)

@@ -21,7 +21,7 @@ from mgc_desktop.model.card import InferenceParams
 from training import ood
 from training.data import Clip, DataError, kfold_splits
 from training.head import ClipPatches, GenreHead, HeadConfig, ensemble_logits, fit_heads, spread
-from training.track_model import TrackModel
+from training.track_model import EMBEDDING_FEATURES, TAG_COLUMNS, TrackModel
 
 
 @dataclass(frozen=True)
@@ -160,9 +160,9 @@ def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
     """Heads + standardisation + the gates' per-genre statistics from training clips."""
     mean, std = standardiser(data)
     heads = fit_heads(data, n, cfg.head, mean, std)
-    views = [(track_views(d, cfg.inference.max_windows) - mean) / std for d in data]
-    pooled = np.stack([v.mean(axis=0) for v in views])
-    tags = np.stack([track_views(d, cfg.inference.max_windows)[:, 200:].mean(0) for d in data])
+    views = [track_views(d, cfg.inference.max_windows) for d in data]
+    pooled = np.stack([((v - mean) / std)[:, :EMBEDDING_FEATURES].mean(axis=0) for v in views])
+    tags = np.stack([v[:, TAG_COLUMNS].mean(axis=0) for v in views])
     labels = np.array([d.label for d in data])
     return Fitted(heads, mean, std, ood.class_statistics(pooled, tags, labels, n))
 
@@ -170,10 +170,12 @@ def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
 def answer(
     fitted: Fitted, d: ClipPatches, windows: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(logits, pooled standardised features, mean tag logits) of a clip heard as the app does."""
+    """(logits, pooled standardised embedding features, mean tag logits) of a clip heard as
+    the app does."""
     raw = track_views(d, windows)
     x = (raw - fitted.mean) / fitted.std
-    return ensemble_logits(fitted.heads, x), x.mean(axis=0), raw[:, 200:].mean(axis=0)
+    pooled = x[:, :EMBEDDING_FEATURES].mean(axis=0)
+    return ensemble_logits(fitted.heads, x), pooled, raw[:, TAG_COLUMNS].mean(axis=0)
 
 
 def cross_validate(

@@ -123,7 +123,9 @@ class TrackAnalysis:
                 pieces = [self._whole[int(s * rate) : int((s + n) * rate)] for s, n in spans]
             else:
                 pieces = self._audio.excerpts(spans, rate)
-            got_s = max((s + len(p) / rate for (s, _), p in zip(spans, pieces)), default=0.0)
+            got_s = max(
+                (s + len(p) / rate for (s, _), p in zip(spans, pieces) if len(p)), default=0.0
+            )
             wanted_s = max(s + n for s, n in spans)
             if got_s < _TRUNCATED_BELOW * wanted_s:
                 raise DecodeError(

@@ -80,3 +80,4 @@ def test_unreadable_file_skipped_and_listed(tmp_path: Path) -> None:
 
     feats = np.load(entries[(str(good), 1.0)])
     assert feats["pen"].shape[1] == 200 and feats["tags"].shape[1] == 50
+    assert feats["pool"].shape == (len(feats["pen"]), 1506)
