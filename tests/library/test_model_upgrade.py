@@ -33,8 +33,9 @@ def test_new_model_reclassifies_with_progress_and_keeps_journal_and_decisions(
         assert (upgrade.model_id, upgrade.classified) == ("dev-b", 5)
         assert [p.model_id for p in lib.predictions_for(loose)] == ["dev-b", "dev-a"]
         assert lib.track(loose).prediction.model_id == "dev-b"
-    classify = [p for p in seen if p.phase == "classify"]
-    assert classify and classify[-1].total == 5 and classify[-1].done == 5
+    classify = [p for p in seen if p.phase == "classify"]  # throttled: not every step is sent
+    assert classify and all(p.total == 5 for p in classify)
+    assert seen[-1].phase == "done"
 
     with Journal() as journal:
         assert [b.id for b in journal.list_batches()] == batches_before

@@ -32,7 +32,8 @@ def test_warm_up_music_and_silence(live_model):
     assert early.state == STATE_WARMING_UP and early.genre is None and early.level_dbfs > -40
     heard = listener.analyse(_stream_with(music))
     assert heard.state == STATE_MUSIC and heard.genre in listener.card.classes
-    assert abs(sum(heard.probabilities.values()) - 1) < 1e-5
+    # calibrated genre probabilities; what they leave below 1 is "none of these genres"
+    assert 0.3 < sum(heard.probabilities.values()) <= 1 + 1e-5
     assert heard.label and 0 < heard.confidence <= 1 and abs(heard.t - 10.0) < 0.01
     quiet = listener.analyse(_stream_with(music * 1e-4))  # about -90 dBFS: no music heard
     assert quiet.state == STATE_SILENT and quiet.genre is None
