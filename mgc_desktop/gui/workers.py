@@ -246,6 +246,38 @@ def load_library_job(folder: str, model_path: str) -> Callable[[ProgressFn, thre
 # --- one-off tasks ------------------------------------------------------------------------
 
 
+class _Relay(QObject):
+    """Receives a Task's signals in the thread that created it (the GUI thread), so that the
+    callbacks run there: a plain function connected to a worker's signal would run in the
+    worker thread, where widgets and timers must not be touched."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
+        super().__init__(parent)
+        self._on_done, self._on_error, self._on_progress = on_done, on_error, on_progress
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self.deleteLater()
+        self._on_done(result)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self.deleteLater()
+        if self._on_error is not None:
+            self._on_error(message)
+
+    @Slot(int, int)
+    def progress(self, n: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(n, total)
+
+
 class Task(QObject):
     """Run `fn(progress, cancel)` on a QThread; report by signal. Progress is throttled to
     ten signals a second."""
@@ -303,11 +335,10 @@ class WorkerHost(QObject):
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Task:
         task = Task(fn)
-        task.done.connect(on_done)
-        if on_error is not None:
-            task.failed.connect(on_error)
-        if on_progress is not None:
-            task.progress.connect(on_progress)
+        relay = _Relay(self, on_done, on_error, on_progress)  # lives in the GUI thread
+        task.done.connect(relay.done)
+        task.failed.connect(relay.failed)
+        task.progress.connect(relay.progress)
         self.start(task, [task.done, task.failed])
         return task
 
