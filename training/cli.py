@@ -117,18 +117,36 @@ def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=Non
     return kept, data, errors
 
 
-def build_card(classes, cfg, inference, info: dict, version: str, temperature: float):
+def model_id(model, version: str) -> str:
+    """A new id for every trained model (name, date, digest of its weights): the library index
+    keeps predictions per model id, so a new model re-classifies old libraries."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for value in model.state_dict().values():
+        digest.update(value.detach().cpu().numpy().tobytes())
+    return f"{MODEL_ID}-{version}-{digest.hexdigest()[:8]}"
+
+
+def build_card(classes, cfg, inference, info: dict, version: str, temperature: float,
+               identity: str = MODEL_ID):
     from mgc_desktop.model.card import ModelCard
 
-    return ModelCard(tuple(classes), cfg.frontend, inference, MODEL_ID, version,
+    return ModelCard(tuple(classes), cfg.frontend, inference, identity, version,
                      float(temperature), info)
 
 
 def classify_with_app(model_path: Path, files: list[str], workers: int = 2) -> dict[str, dict]:
-    """Run the app's own `mgc-desktop classify --json` on files; path -> record."""
+    """Run the app's own `mgc-desktop classify --json` on files; path -> record. The app runs
+    with an empty user data folder: every answer is computed, none read from a library index."""
+    import os
+    import tempfile
+
     cmd = [sys.executable, "-m", "mgc_desktop", "--model", str(model_path), "classify",
            "--json", "--vocabulary", "builtin", "--workers", str(workers), *files]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = dict(os.environ, MGC_DESKTOP_DATA_DIR=data_dir)
+        proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"mgc-desktop classify failed ({proc.returncode}): {proc.stderr}")
     out: dict[str, dict] = {}
@@ -248,7 +266,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     }
     out = Path(args.out) if args.out else run / "model.onnx"
     version = time.strftime("%Y.%m.%d")
-    card = build_card(classes, cfg, inference, info, version, cal["temperature"])
+    identity = model_id(model, version)
+    card = build_card(classes, cfg, inference, info, version, cal["temperature"], identity)
     check = export_onnx(model, card, out)
     log(f"exported {out} ({check['size_bytes'] / 1e6:.2f} MB, max ORT diff "
         f"{check['onnx_max_prob_diff']:.1e})")
@@ -260,13 +279,13 @@ def cmd_train(args: argparse.Namespace) -> int:
                                                   "mean_recall", "ece", "nll", "ci95",
                                                   "auto_tagged", "auto_tagged_precision",
                                                   "per_class", "confusion_matrix")}
-        card = build_card(classes, cfg, inference, info, version, cal["temperature"])
+        card = build_card(classes, cfg, inference, info, version, cal["temperature"], identity)
         export_onnx(model, card, out)  # same weights, test figures now inside the file
     info["total_seconds"] = round(time.monotonic() - t0, 1)
     info["export_check"] = check
     info["ort_ms_first_pass_1_thread"] = round(ort_latency_ms(out), 2)
     card_path = Path(args.card) if args.card else out.with_suffix(".json")
-    card = build_card(classes, cfg, inference, info, version, cal["temperature"])
+    card = build_card(classes, cfg, inference, info, version, cal["temperature"], identity)
     write_card_json(card, {"data": {"folder": str(args.data), "digest": digest,
                                     "train_clips": len(data), "test_clips": len(test)},
                            **info}, card_path)

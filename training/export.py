@@ -82,8 +82,8 @@ def _loop_graph(model: nn.Module, card: ModelCard, work: Path):
                   {})
     with torch.no_grad():
         seq = torch.cat([model.window_features(one)] * 2)
-    _torch_export(_Head(model).eval(), (seq,), head_onnx, ["sequence"], [OUTPUT_NAME, EMBEDDING_NAME],
-                  {"sequence": {0: "windows"}})
+    _torch_export(_Head(model).eval(), (seq,), head_onnx, ["sequence"],
+                  [OUTPUT_NAME, EMBEDDING_NAME], {"sequence": {0: "windows"}})
     win, head = onnx.load(str(window_onnx)).graph, onnx.load(str(head_onnx)).graph
 
     def prefixed(graph, prefix: str, keep: set[str]):

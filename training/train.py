@@ -23,6 +23,8 @@ from training.data import Clip, DataError, kfold_splits
 from training.head import ClipPatches, GenreHead, HeadConfig, ensemble_logits, fit_heads, spread
 from training.track_model import EMBEDDING_FEATURES, TAG_COLUMNS, TrackModel
 
+DEAD_FEATURE_STD = 0.01
+
 
 @dataclass(frozen=True)
 class DataConfig:
@@ -103,9 +105,14 @@ def load_config(path: str | Path) -> RunConfig:
 
 
 def standardiser(data: list[ClipPatches]) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and standard deviation of every patch feature of the training clips."""
+    """Mean and standard deviation of every patch feature of the training clips.
+
+    Many pooled musicnn features never vary (ReLU maps that stay at zero): their scale is set
+    to 1, not ~0, so that rounding differences (the cache keeps them as float16) cannot be
+    magnified into large inputs in the app."""
     allp = np.concatenate([f for d in data for f in d.by_speed.values()])
-    return allp.mean(axis=0), allp.std(axis=0) + 1e-6
+    std = allp.std(axis=0)
+    return allp.mean(axis=0), np.where(std < DEAD_FEATURE_STD, 1.0, std)
 
 
 def track_views(d: ClipPatches, windows: int) -> np.ndarray:

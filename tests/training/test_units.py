@@ -131,3 +131,15 @@ def test_outside_tag_lifts_the_tag_gate() -> None:
     house[0, MSD_TAGS.index("House")] = 3.0  # confidently "House": not one of the genres
     e2, d2 = ood.scores(stats, pooled[:1], house, probs[:1])
     assert ood.p_in(steps, e2, d2)[0] < 0.05 < ood.p_in(steps, excess, dist).mean()
+
+
+def test_dead_features_keep_unit_scale() -> None:
+    """A feature that never varies in training must not magnify float rounding in the app."""
+    from training.train import standardiser
+
+    rng = np.random.default_rng(4)
+    feats = rng.normal(0, 2, (40, 5))
+    feats[:, 3] = 0.25  # a ReLU map that never fires, as musicnn has hundreds of
+    mean, std = standardiser([ClipPatches({1.0: feats[:20]}, 0), ClipPatches({1.0: feats[20:]}, 1)])
+    assert std[3] == 1.0 and 1.5 < std[0] < 2.5
+    assert abs((0.2502 - mean[3]) / std[3]) < 1e-3
