@@ -72,7 +72,7 @@ class VocabularyFeature(QObject):
 
     def _restate(self) -> None:
         window = self.window
-        if not window.folder or window.scanning():
+        if not window.folder or window.scanning() or not window.isVisible():
             return
         on = self.act_personal.isChecked()
         window.host.run_task(
@@ -153,6 +153,8 @@ class VocabularyFeature(QObject):
 
     # --- similar tracks ---------------------------------------------------------------------
     def _find_similar(self) -> None:
+        if not self.window.isVisible():  # closing: start no more work
+            return
         row = self.window.current_row()
         if row is None:
             self.similar.show_message(None, "select a track")

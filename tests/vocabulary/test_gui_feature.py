@@ -27,11 +27,19 @@ def window(qtbot, embedding_models):
     prefs = Preferences(workers=1)
     prefs.save()
     win = MainWindow(model_path=str(embedding_models["base-a"]), prefs=prefs)
-    qtbot.addWidget(win)
+
+    # Before pytest-qt closes it, let background work end: the detail pane's pending timer and
+    # its tasks (a spectrogram can take seconds on a busy machine). Closing gives running tasks
+    # 5 s, and a detail timer that fires after the close starts one more that nobody waits for.
+    def idle(w) -> bool:
+        return not w._detail_timer.isActive() and not w.host.busy()
+
+    qtbot.addWidget(
+        win, before_close_func=lambda w: qtbot.waitUntil(lambda: idle(w), timeout=TIMEOUT_MS)
+    )
     win.show()
     qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return win
 
 
 def _feature(window):
@@ -86,7 +94,10 @@ def test_learn_switch_similar_forget(qtbot, window, tagged_library):
     # Similar tracks for the selected one.
     target = next(r.path for r in window.model.rows() if r.file_name.startswith("e0."))
     window.select_paths([target])
-    qtbot.waitUntil(lambda: len(feature.similar.results) == 10, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: feature.similar.path == target and len(feature.similar.results) == 10,
+        timeout=TIMEOUT_MS,
+    )
     assert target not in {p for p, _ in feature.similar.results}
     scores = [s for _, s in feature.similar.results]
     assert scores == sorted(scores, reverse=True)
