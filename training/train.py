@@ -215,7 +215,7 @@ def choose_threshold(conf: np.ndarray, correct: np.ndarray, cal: CalibrationConf
     floor_k = int(np.ceil(cal.min_coverage * len(order)))
     ok = [k for k in range(floor_k, len(order) + 1) if hits[k - 1] >= cal.target_precision]
     k = max(ok) if ok else floor_k
-    return float(np.round(conf[order][k - 1], 3))
+    return round(float(conf[order][k - 1]), 3)
 
 
 def choose_sure_above(
