@@ -53,6 +53,7 @@ from mgc_desktop.gui.track_model import (
     TrackFilterProxy,
     TrackTableModel,
 )
+from mgc_desktop.gui.vocabulary_feature import VocabularyFeature
 from mgc_desktop.gui.window_actions import build_actions, build_menus
 from mgc_desktop.gui.workers import (
     Player,
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self.refresh_review()
         self.resize(1280, 780)
         self.splitter.setSizes([840, 440])
+        # Learn my genres, the own-genres switch, Similar tracks in the detail pane.
+        self.vocabulary = VocabularyFeature(self)
 
     # --- construction ---------------------------------------------------------------------
     def _build_ui(self) -> None:
