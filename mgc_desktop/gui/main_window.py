@@ -866,7 +866,8 @@ class MainWindow(QMainWindow):
             self.live_panel.stop()
         if self.scan_worker is not None:
             self.scan_worker.cancel.set()
-        self._drain_timer.stop()
+        for timer in (self._drain_timer, self._detail_timer, self._refresh_timer):
+            timer.stop()  # none may start work after the close (a QThread nobody waits for)
         self.host.stop_all()
         self.decisions.flush()
         self.pools.close()
