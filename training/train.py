@@ -40,7 +40,7 @@ class CalibrationConfig:
 
     folds: int = 5
     ood_quantile: float = 0.97
-    target_precision: float = 0.92  # of auto-tagged tracks, out of fold
+    target_precision: float = 0.95  # of auto-tagged tracks, out of fold
     min_coverage: float = 0.70  # fraction of tracks auto-tagged, out of fold
     sure_agreement: float = 0.98  # first-pass answer equals the full answer this often
 
