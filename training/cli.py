@@ -117,14 +117,18 @@ def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=Non
     return kept, data, errors
 
 
-def model_id(model, version: str) -> str:
-    """A new id for every trained model (name, date, digest of its weights): the library index
-    keeps predictions per model id, so a new model re-classifies old libraries."""
+def model_id(model, version: str, inference, calibration: dict) -> str:
+    """A new id for every trained model (name, date, digest of its weights and of its decision
+    settings): the library index keeps predictions (and their uncertain flags) per model id, so
+    a new model, or a new threshold, re-classifies old libraries."""
+    import dataclasses
     import hashlib
 
     digest = hashlib.sha256()
     for value in model.state_dict().values():
         digest.update(value.detach().cpu().numpy().tobytes())
+    settings = {"inference": dataclasses.asdict(inference), "calibration": calibration}
+    digest.update(json.dumps(settings, sort_keys=True, default=float).encode())
     return f"{MODEL_ID}-{version}-{digest.hexdigest()[:8]}"
 
 
@@ -266,7 +270,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     }
     out = Path(args.out) if args.out else run / "model.onnx"
     version = time.strftime("%Y.%m.%d")
-    identity = model_id(model, version)
+    identity = model_id(model, version, inference, cal)
     card = build_card(classes, cfg, inference, info, version, cal["temperature"], identity)
     check = export_onnx(model, card, out)
     log(f"exported {out} ({check['size_bytes'] / 1e6:.2f} MB, max ORT diff "
