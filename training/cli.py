@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from training.data import DataError
+from training.data import DataError, non_test
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = Path(__file__).resolve().parent / "configs" / "shipped.json"
@@ -201,7 +201,7 @@ def cmd_features(args: argparse.Namespace) -> int:
     from training.embed import musicnn_session
 
     session = musicnn_session(ensure_wheel(args, log))
-    train = [c for c in clips if c.split != "test"]
+    train = non_test(clips)
     test = [c for c in clips if c.split == "test"]
     load_patches(train, classes, cfg, session, _cache_dir(args), log)
     load_patches(test, classes, cfg, session, _cache_dir(args), log, speeds=(1.0,))
@@ -213,7 +213,7 @@ def _oof(args, log, cfg, clips, classes, wheel):
     from training.embed import musicnn_session
     from training.train import calibrate, cross_validate
 
-    train = [c for c in clips if c.split != "test"]
+    train = non_test(clips)
     session = musicnn_session(wheel)
     kept, data, errors = load_patches(train, classes, cfg, session, _cache_dir(args), log)
     y = np.array([d.label for d in data])
@@ -301,6 +301,7 @@ def cmd_ood_proxy(args: argparse.Namespace) -> int:
     """Leave one genre out: train on the other genres (same calibration recipe, its own
     out-of-fold steps) and count how often the left-out genre's clips get auto-tagged."""
     from training import ood
+    from training.head import ClipPatches
     from training.train import answer, fit, softmax
 
     run = _run_dir(args, "ood-proxy")
@@ -312,8 +313,6 @@ def cmd_ood_proxy(args: argparse.Namespace) -> int:
     for g, genre in enumerate(classes):
         inside = [d for d in data if d.label != g]
         remap = {old: new for new, old in enumerate(sorted({d.label for d in inside}))}
-        from training.head import ClipPatches
-
         inside = [ClipPatches(d.by_speed, remap[d.label]) for d in inside]
         fitted = fit(inside, len(remap), cfg)
         held = [d for d in data if d.label == g]

@@ -14,6 +14,7 @@ import torch
 from torch import nn
 
 from mgc_desktop.model.card import EMBEDDING_NAME, INPUT_NAME, OUTPUT_NAME, ModelCard
+from training.track_model import TrackModel, window_features
 
 OPSET = 17
 MAX_PROB_DIFF = 1e-4
@@ -51,8 +52,6 @@ def export_onnx(
     """
     import onnx
 
-    from training.track_model import TrackModel
-
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     model = model.eval().cpu()
@@ -81,7 +80,7 @@ def _loop_graph(model: nn.Module, card: ModelCard, work: Path):
     _torch_export(_WindowFeatures(model).eval(), (one,), window_onnx, ["window"], ["features"],
                   {})
     with torch.no_grad():
-        seq = torch.cat([model.window_features(one)] * 2)
+        seq = torch.cat([window_features(model.musicnn, one)] * 2)
     _torch_export(_Head(model).eval(), (seq,), head_onnx, ["sequence"],
                   [OUTPUT_NAME, EMBEDDING_NAME], {"sequence": {0: "windows"}})
     win, head = onnx.load(str(window_onnx)).graph, onnx.load(str(head_onnx)).graph
@@ -149,10 +148,9 @@ class _WindowFeatures(nn.Module):
     def __init__(self, model: nn.Module) -> None:
         super().__init__()
         self.musicnn = model.musicnn  # same module path: musicnn's node names stay the same
-        self._model = [model]
 
     def forward(self, window: torch.Tensor) -> torch.Tensor:
-        return self._model[0].window_features(window, self.musicnn)
+        return window_features(self.musicnn, window)
 
 
 class _Head(nn.Module):

@@ -68,13 +68,6 @@ class ClipPatches:
     label: int
 
 
-def spread(n: int, k: int) -> np.ndarray:
-    """k indices spread evenly over n (the app's window placement); all of them when k >= n."""
-    if k >= n:
-        return np.arange(n)
-    return np.unique(np.round(np.linspace(0, n - 1, k)).astype(int))
-
-
 def _batches(
     clips: list[ClipPatches], cfg: HeadConfig, rng: np.random.Generator
 ) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -34,6 +34,12 @@ EMBEDDING_FEATURES = 250
 TAG_COLUMNS = slice(200, 250)
 
 
+def window_features(musicnn: nn.Module, logmel: torch.Tensor) -> torch.Tensor:
+    """(n, n_mels, frames) app-layout windows -> raw musicnn features per window (n, 1756)."""
+    pen, tags, pool = musicnn(logmel.transpose(1, 2))
+    return torch.cat([pen, tags, pool], dim=1)
+
+
 def _const(x: np.ndarray) -> nn.Parameter:
     return nn.Parameter(torch.as_tensor(np.asarray(x), dtype=torch.float32), requires_grad=False)
 
@@ -88,15 +94,8 @@ class TrackModel(nn.Module):
         self.gates = OutOfTaxonomyGates(gates) if gates is not None else None
         self.n_tags = 50
 
-    def window_features(
-        self, logmel: torch.Tensor, musicnn: nn.Module | None = None
-    ) -> torch.Tensor:
-        """(n, n_mels, frames) -> raw musicnn features per window (n, 1756)."""
-        pen, tags, pool = (musicnn or self.musicnn)(logmel.transpose(1, 2))
-        return torch.cat([pen, tags, pool], dim=1)
-
     def forward(self, logmel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        return self.head(self.window_features(logmel))
+        return self.head(window_features(self.musicnn, logmel))
 
     def head(self, raw: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """(n, 1756) raw features of one track's windows, in time order -> (probabilities,

@@ -18,9 +18,10 @@ import torch
 
 from mgc_desktop.audio.features import FrontEndParams
 from mgc_desktop.model.card import InferenceParams
+from mgc_desktop.model.windows import first_pass
 from training import ood
 from training.data import Clip, DataError, kfold_splits
-from training.head import ClipPatches, GenreHead, HeadConfig, ensemble_logits, fit_heads, spread
+from training.head import ClipPatches, GenreHead, HeadConfig, ensemble_logits, fit_heads
 from training.track_model import EMBEDDING_FEATURES, TAG_COLUMNS, TrackModel
 
 DEAD_FEATURE_STD = 0.01
@@ -118,7 +119,7 @@ def standardiser(data: list[ClipPatches]) -> tuple[np.ndarray, np.ndarray]:
 def track_views(d: ClipPatches, windows: int) -> np.ndarray:
     """The patches the app would hear from this clip: `windows` spread, at normal speed."""
     f = d.by_speed[1.0]
-    return f[spread(len(f), windows)]
+    return f[first_pass(len(f), windows)]
 
 
 @dataclass

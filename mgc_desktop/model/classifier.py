@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,11 @@ from mgc_desktop.model.card import (
     ModelCard,
 )
 from mgc_desktop.model.windows import TrackAnalysis, first_pass
+
+
+def outside_share(probabilities: Iterable[float]) -> float:
+    """What calibrated genre probabilities leave below 1: the chance of none of them."""
+    return max(0.0, 1.0 - float(sum(probabilities)))
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class Prediction:
     @property
     def outside(self) -> float:
         """Probability that the track is none of the model's genres."""
-        return max(0.0, 1.0 - sum(self.probabilities.values())) if self.probabilities else 0.0
+        return outside_share(self.probabilities.values()) if self.probabilities else 0.0
 
     def top(self, k: int) -> list[tuple[str, float]]:
         """The k most likely classes with their probabilities, best first."""
@@ -93,7 +99,6 @@ class GenreClassifier:
     def __init__(self, model_path: str | Path, threads: int = 1) -> None:
         self.model_path = Path(model_path)
         self.session, self.card = load_session(self.model_path, threads)
-        self.embedding_dim = int(self.session.get_outputs()[1].shape[-1])
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -143,8 +148,7 @@ class GenreClassifier:
         probs, embedding = result
         best = int(np.argmax(probs))
         confidence = float(probs[best])
-        outside = max(0.0, 1.0 - float(probs.sum()))
-        note = "may be none of these genres" if outside >= 0.5 else ""
+        note = "may be none of these genres" if outside_share(probs) >= 0.5 else ""
         return Prediction(
             path=str(path),
             genre=self.classes[best],

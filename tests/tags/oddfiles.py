@@ -130,22 +130,7 @@ def streamed_wav(wav: bytes) -> bytes:
 
 def fragmented_m4a(path: Path, seconds: float = 3.0) -> None:
     """AAC in a fragmented MP4 (moov, then one moof+mdat per 0.5 s), muxed by FFmpeg."""
-    rate = 44100
-    data = tagcorpus._signal(seconds=seconds, rate=rate)
-    opts = {"movflags": "frag_keyframe", "frag_duration": "500000"}
-    with av.open(str(path), "w", format="mp4", options=opts) as c:
-        s = c.add_stream("aac", rate=rate, layout="stereo")
-        s.bit_rate = 128000
-        n = 0
-        for i in range(0, data.shape[1], 1024):
-            arr = (data[:, i : i + 1024].T * 32767).astype(np.int16).reshape(1, -1)
-            fr = av.AudioFrame.from_ndarray(arr, format="s16", layout="stereo")
-            fr.sample_rate, fr.pts, fr.time_base = rate, n, fractions.Fraction(1, rate)
-            n += fr.samples
-            for p in s.encode(fr):
-                c.mux(p)
-        for p in s.encode(None):
-            c.mux(p)
+    _aac_mp4(path, seconds, {"movflags": "frag_keyframe", "frag_duration": "500000"})
 
 
 def _theora_ident() -> bytes:
@@ -216,9 +201,14 @@ def m4a_with_quicktime_meta(path: Path, out: Path) -> None:
 
 def faststart_m4a(path: Path, seconds: float = 2.0) -> None:
     """AAC in an MP4 with `moov` before `mdat` (FFmpeg's faststart)."""
+    _aac_mp4(path, seconds, {"movflags": "faststart"})
+
+
+def _aac_mp4(path: Path, seconds: float, options: dict[str, str]) -> None:
+    """Stereo AAC muxed by FFmpeg's MP4 muxer with the given muxer options."""
     rate = 44100
     data = tagcorpus._signal(seconds=seconds, rate=rate)
-    with av.open(str(path), "w", format="mp4", options={"movflags": "faststart"}) as c:
+    with av.open(str(path), "w", format="mp4", options=options) as c:
         s = c.add_stream("aac", rate=rate, layout="stereo")
         s.bit_rate = 128000
         n = 0

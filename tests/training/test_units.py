@@ -7,7 +7,7 @@ import torch
 
 from training import ood
 from training.data import Clip, holdout_split, kfold_splits
-from training.head import ClipPatches, GenreHead, HeadConfig, fit_heads, spread
+from training.head import ClipPatches, GenreHead, HeadConfig, fit_heads
 from training.musicnn import MSD_TAGS
 from training.track_model import OutOfTaxonomyGates
 from training.train import (
@@ -49,9 +49,14 @@ def test_head_reads_any_sequence_length() -> None:
         assert head(torch.zeros(2, t, 250)).shape == (2, 10)
 
 
-def test_spread_matches_window_placement() -> None:
-    assert spread(18, 3).tolist() == [0, 8, 17]
-    assert spread(2, 8).tolist() == [0, 1]
+def test_training_views_use_the_apps_window_placement() -> None:
+    from mgc_desktop.model.windows import first_pass
+    from training.train import track_views
+
+    clip = ClipPatches({1.0: np.arange(18, dtype=np.float32)[:, None]}, 0)
+    assert first_pass(18, 3) == [0, 8, 17]
+    assert track_views(clip, 3)[:, 0].tolist() == [0, 8, 17]
+    assert len(track_views(ClipPatches({1.0: np.zeros((2, 1))}, 0), 8)) == 2
 
 
 def test_heads_learn_separable_patches() -> None:
