@@ -2,8 +2,7 @@
 
     features  compute (and cache) the frozen musicnn features of every clip's patches
     train     the full run: k-fold calibration, final fit, export, T1 report via the app
-    kfold     out-of-fold figures of a configuration (hyper-parameter comparison; no test clips)
-    ood-proxy leave-one-genre-out: how often a genre the model never saw gets auto-tagged
+    kfold     out-of-fold and leave-one-genre-out figures of a configuration (no test clips)
     evaluate  metrics of an ONNX model through `mgc-desktop classify`
     smoke     seconds-long end-to-end run for CI (random musicnn weights, a few clips)
 """
@@ -210,15 +209,17 @@ def cmd_features(args: argparse.Namespace) -> int:
 
 
 def _oof(args, log, cfg, clips, classes, wheel):
+    """Out-of-fold answers and leave-one-genre-out runs -> calibration, thresholds, figures."""
     from training.embed import musicnn_session
-    from training.train import calibrate, cross_validate
+    from training.train import calibrate, cross_validate, leave_one_genre_out
 
     train = non_test(clips)
     session = musicnn_session(wheel)
     kept, data, errors = load_patches(train, classes, cfg, session, _cache_dir(args), log)
     y = np.array([d.label for d in data])
     outs = cross_validate(data, kept, len(classes), cfg, log)
-    cal, inference, figures = calibrate(outs, y, cfg)
+    runs = leave_one_genre_out(data, kept, len(classes), cfg, log)
+    cal, inference, figures = calibrate(outs, y, cfg, runs, classes)
     return kept, data, errors, cal, inference, figures
 
 
@@ -249,9 +250,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     wheel = ensure_wheel(args, log)
     kept, data, errors, cal, inference, oof = _oof(args, log, cfg, clips, classes, wheel)
     log(f"out of fold ({cfg.calibration.folds}-fold, artist-grouped): {json.dumps(oof)}")
-    log(f"calibration: temperature {cal['temperature']:.3f}, gates "
-        f"{ {k: round(v, 3) for k, v in cal.items() if k != 'temperature'} }; "
-        f"uncertain_below {inference.uncertain_below}, sure_above {inference.sure_above}")
+    log(f"calibration: temperature {cal['temperature']:.3f}, "
+        f"rejector {json.dumps(cal['rejector'])}; uncertain_below "
+        f"{inference.uncertain_below}, sure_above {inference.sure_above}")
     fitted = fit(data, len(classes), cfg)
     model = track_model(load_pretrained(wheel), fitted, cal)
     digest = data_digest(kept)
@@ -261,7 +262,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         "data_digest": digest,
         "parameters": int(sum(p.numel() for p in model.parameters())),
         "config": cfg.to_dict(),
-        "calibration": {k: round(float(v), 4) for k, v in cal.items()},
+        "calibration": cal,
         "out_of_fold": oof,
         "training_seconds": round(time.monotonic() - t0, 1),
         "machine": f"{platform.machine()} {platform.processor()}",
@@ -297,51 +298,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_ood_proxy(args: argparse.Namespace) -> int:
-    """Leave one genre out: train on the other genres (same calibration recipe, its own
-    out-of-fold steps) and count how often the left-out genre's clips get auto-tagged."""
-    from training import ood
-    from training.head import ClipPatches
-    from training.train import answer, fit, softmax
-
-    run = _run_dir(args, "ood-proxy")
-    log = Log(run / "log.txt")
-    cfg, clips, classes = _load(args, log)
-    wheel = ensure_wheel(args, log)
-    kept, data, _, cal, inference, _ = _oof(args, log, cfg, clips, classes, wheel)
-    rows = {}
-    for g, genre in enumerate(classes):
-        inside = [d for d in data if d.label != g]
-        remap = {old: new for new, old in enumerate(sorted({d.label for d in inside}))}
-        inside = [ClipPatches(d.by_speed, remap[d.label]) for d in inside]
-        fitted = fit(inside, len(remap), cfg)
-        held = [d for d in data if d.label == g]
-        res = [answer(fitted, d, cfg.inference.max_windows) for d in held]
-        logits = np.stack([r[0] for r in res])
-        probs = softmax(logits, cal["temperature"])
-        excess, dist = ood.scores(fitted.stats, np.stack([r[1] for r in res]),
-                                  np.stack([r[2] for r in res]), softmax(logits))
-        gated = probs * ood.p_in(cal, excess, dist)[:, None]
-        rows[genre] = {
-            "clips": len(held),
-            "auto_tagged_without_gates": round(float(
-                (probs.max(1) >= inference.uncertain_below).mean()), 4),
-            "auto_tagged": round(float((gated.max(1) >= inference.uncertain_below).mean()), 4),
-        }
-        log(f"{genre} left out: {json.dumps(rows[genre])}")
-    total = sum(r["clips"] for r in rows.values())
-    summary = {
-        "auto_tagged": round(sum(r["auto_tagged"] * r["clips"] for r in rows.values()) / total, 4),
-        "auto_tagged_without_gates": round(sum(
-            r["auto_tagged_without_gates"] * r["clips"] for r in rows.values()) / total, 4),
-        "threshold": inference.uncertain_below,
-    }
-    (run / "ood_proxy.json").write_text(json.dumps({"genres": rows, "summary": summary},
-                                                   indent=2) + "\n")
-    log(f"leave-one-genre-out: {json.dumps(summary)}")
-    return 0
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from mgc_desktop.model.classifier import GenreClassifier
     from training.data import discover
@@ -367,6 +323,7 @@ def cmd_smoke(args: argparse.Namespace) -> int:
     from collections import defaultdict
 
     from mgc_desktop.model.classifier import GenreClassifier
+    from training import ood
     from training.data import class_names, discover
     from training.embed import TorchRunner, clip_logmel, musicnn_outputs, patches_of
     from training.export import export_onnx
@@ -403,8 +360,7 @@ def cmd_smoke(args: argparse.Namespace) -> int:
     if len({d.label for d in data}) < 2:
         raise DataError("smoke training needs readable files of at least two genres")
     fitted = fit(data, len(classes), cfg)
-    cal = {"temperature": 1.0, "tag_centre": 50.0, "tag_scale": 1.0, "dist_centre": 1e4,
-           "dist_scale": 1.0}
+    cal = {"temperature": 1.0, "rejector": ood.neutral()}
     model = track_model(musicnn, fitted, cal)
     card = build_card(classes, cfg, cfg.inference, {"smoke": True}, "smoke", 1.0)
     check = export_onnx(model, card, Path(args.out))
@@ -438,12 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", default=None, help="ONNX file to write (default in the report)")
     sp.add_argument("--card", default=None, help="card JSON (default beside --out)")
     sp.set_defaults(func=cmd_train)
-    sp = sub.add_parser("kfold", help="out-of-fold figures of a configuration (no test clips)")
+    sp = sub.add_parser("kfold", help="out-of-fold and leave-one-genre-out figures of a "
+                        "configuration (no test clips)")
     common(sp)
     sp.set_defaults(func=cmd_kfold)
-    sp = sub.add_parser("ood-proxy", help="leave-one-genre-out auto-tag rate (no test clips)")
-    common(sp)
-    sp.set_defaults(func=cmd_ood_proxy)
     sp = sub.add_parser("evaluate", help="metrics of an ONNX model through mgc-desktop classify")
     sp.add_argument("--model", default=str(SHIPPED_ONNX))
     sp.add_argument("--data", required=True)

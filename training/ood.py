@@ -1,16 +1,29 @@
-"""Statistics behind the two "none of the ten" gates of the shipped model (`track_model.py`).
+"""The shipped model's "none of the ten" rejector (computed in the graph by `track_model.py`).
 
-No labelled out-of-taxonomy music exists here, so the gates are fitted on in-taxonomy tracks
-only and are set to flag what is unusual for the ten genres:
-- tag gate: musicnn's MSD tags include genres outside the taxonomy (electronic, dance, house,
-  rnb, soul, funk, ambient, ...). For each track, how far those tag logits exceed the mean of
-  the predicted genre's training tracks, in that genre's standard deviations (the maximum over
-  the tags). Disco is allowed its "dance" and "funk", reggae its "soul", and so on.
-- distance gate: the Mahalanobis distance of the track's mean features to the nearest genre's
-  training tracks (shared, shrunk covariance).
-Each gate is a logistic step P(in) = sigmoid((centre - score) / scale) whose centre is a high
-quantile (`ood_quantile`) of out-of-fold scores of in-taxonomy tracks, so about
-1 - ood_quantile of ordinary tracks lose half their confidence through each gate.
+No labelled out-of-taxonomy music exists here, so the rejector learns what an unknown genre
+looks like from the genres we have: leave one genre out, train the heads on the other nine,
+and the left-out genre's tracks are "outside" while the nine genres' out-of-fold tracks are
+"inside" (`train.leave_one_genre_out`). A logistic regression over eight signals of a track
+separates them; none of the signals names a genre, so what it learns is how strangeness
+shows, not which genres are strange:
+- the heads' own answer: top probability, margin to the runner-up, normalised entropy and
+  log-sum-exp of the logits (an energy score);
+- MSD tags outside the taxonomy: musicnn's 50 tags include electronic, dance, house, rnb, soul,
+  funk, ambient, ... For each track, how far those tag logits exceed the mean of the predicted
+  genre's training tracks, in that genre's standard deviations (the maximum over the tags).
+  Disco is allowed its "dance" and "funk", reggae its "soul", and so on;
+- distance to the training music: the log Mahalanobis distance of the track's mean features to
+  the nearest genre's training tracks (shared, shrunk covariance), and the cosine distance to
+  its nearest and 5th-nearest training track.
+The regression is fitted with both classes weighed equally; its intercept is then moved to an
+assumed share of outside music in a user's library (`outside_prior`), so P(in taxonomy) is a
+probability for a library, not for a balanced experiment.
+
+A left-out GTZAN genre does not sound "electronic" or "rnb" to musicnn, so the regression
+learns little from the outside tags, yet those tags are the best evidence there is for real
+electronic, house or R&B music. A fixed gate keeps them heard: a track whose outside tag lies
+more than `outside_tag_limit` of the predicted genre's standard deviations above that genre's
+mean loses half its confidence (out of fold, about 1% of in-taxonomy tracks go past 4).
 """
 
 from __future__ import annotations
@@ -23,12 +36,17 @@ OUTSIDE_TAGS = (
     "electronic", "dance", "electronica", "electro", "House", "chillout", "chill", "ambient",
     "experimental", "soul", "rnb", "funk", "folk", "party", "sexy",
 )  # fmt: skip
+SIGNALS = ("top_probability", "margin", "entropy", "log_sum_exp", "outside_tag_excess",
+           "log_distance", "nearest_1", "nearest_5")  # fmt: skip
+NEIGHBOURS = 5
+TAG_GATE_SCALE = 0.5  # the fixed tag gate's step width, in standard deviations
 _SHRINK = 0.3  # covariance shrinkage towards its diagonal
 
 
 def class_statistics(pooled: np.ndarray, tags: np.ndarray, labels: np.ndarray, n: int) -> dict:
-    """Per-genre statistics of training tracks: mean standardised features (tracks, 250) and
-    mean MSD tag logits (tracks, 50) -> the arrays the gates need (without their steps)."""
+    """What the signals need from the training tracks: per-genre tag statistics, genre means
+    and the shared precision matrix of the mean standardised features (tracks, 250), and the
+    tracks' unit-length features (the neighbour bank)."""
     index = np.array([MSD_TAGS.index(t) for t in OUTSIDE_TAGS])
     sel = tags[:, index]
     pooled_std = sel.std(axis=0)
@@ -46,32 +64,56 @@ def class_statistics(pooled: np.ndarray, tags: np.ndarray, labels: np.ndarray, n
         "tag_std": tag_std,
         "class_means": class_means,
         "precision": np.linalg.inv(cov),
+        "bank": pooled / np.linalg.norm(pooled, axis=1, keepdims=True).clip(1e-8),
     }
 
 
-def scores(stats: dict, pooled: np.ndarray, tags: np.ndarray, probs: np.ndarray):
-    """(tag excess, Mahalanobis distance) of tracks, exactly as the ONNX graph computes them."""
+def signals(stats: dict, pooled: np.ndarray, tags: np.ndarray, logits: np.ndarray) -> np.ndarray:
+    """(tracks, 8) rejector inputs, in `SIGNALS` order, exactly as the ONNX graph computes
+    them from the heads' mean logits, mean standardised features and mean tag logits."""
+    z = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    top = np.sort(p, axis=1)[:, ::-1]
+    entropy = -(p * np.log(np.clip(p, 1e-12, None))).sum(axis=1) / np.log(p.shape[1])
+    lse = np.log(np.exp(z).sum(axis=1)) + logits.max(axis=1)
     sel = tags[:, stats["tag_index"]]
-    excess = ((sel - probs @ stats["tag_mean"]) / (probs @ stats["tag_std"])).max(axis=1)
+    excess = ((sel - p @ stats["tag_mean"]) / (p @ stats["tag_std"])).max(axis=1)
     diff = pooled[:, None, :] - stats["class_means"][None]
-    dist = np.sqrt(np.einsum("tcf,fg,tcg->tc", diff, stats["precision"], diff).min(axis=1))
-    return excess, dist
+    sq = np.einsum("tcf,fg,tcg->tc", diff, stats["precision"], diff).min(axis=1)
+    unit = pooled / np.linalg.norm(pooled, axis=1, keepdims=True).clip(1e-8)
+    sims = np.sort(unit @ stats["bank"].T, axis=1)[:, ::-1]
+    k = min(NEIGHBOURS, sims.shape[1]) - 1
+    return np.stack([top[:, 0], top[:, 0] - top[:, 1], entropy, lse, excess,
+                     0.5 * np.log(np.maximum(sq, 1e-12)), 1 - sims[:, 0], 1 - sims[:, k]], axis=1)
 
 
-def fit_steps(excess: np.ndarray, dist: np.ndarray, quantile: float) -> dict:
-    """Centres and scales of the two logistic steps from in-taxonomy out-of-fold scores."""
+def fit_rejector(inside: np.ndarray, outside: np.ndarray, outside_prior: float,
+                 strength: float = 1.0, tag_limit: float = 4.0) -> dict:
+    """Logistic regression P(in) over the signals of inside and outside tracks (classes weighed
+    equally, L2 `strength` = 1/C on standardised signals), returned as raw-signal weights and a
+    bias already moved to the `outside_prior`; with the fixed tag gate's limit."""
+    from sklearn.linear_model import LogisticRegression
 
-    def step(v: np.ndarray) -> tuple[float, float]:
-        centre = float(np.quantile(v, quantile))
-        scale = max((centre - float(np.quantile(v, 0.75))) / 4.0, 1e-3)
-        return centre, scale
+    x = np.concatenate([inside, outside])
+    t = np.r_[np.ones(len(inside)), np.zeros(len(outside))]
+    mu, sd = x.mean(axis=0), x.std(axis=0) + 1e-9
+    w = np.where(t == 1, 0.5 / t.mean(), 0.5 / (1 - t.mean()))
+    lr = LogisticRegression(C=1.0 / strength, max_iter=5000).fit((x - mu) / sd, t,
+                                                                 sample_weight=w)
+    weights = lr.coef_[0] / sd
+    bias = float(lr.intercept_[0] - (mu * weights).sum())
+    bias += float(np.log((1 - outside_prior) / outside_prior))
+    return {"weights": weights, "bias": bias, "tag_limit": float(tag_limit)}
 
-    (tc, ts), (dc, ds) = step(excess), step(dist)
-    return {"tag_centre": tc, "tag_scale": ts, "dist_centre": dc, "dist_scale": ds}
 
-
-def p_in(steps: dict, excess: np.ndarray, dist: np.ndarray) -> np.ndarray:
-    """P(in taxonomy) of tracks from their scores (the graph's formula)."""
+def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:
+    """P(in taxonomy) of tracks from their signals (the graph's formula)."""
     sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
-    tag = sig((steps["tag_centre"] - excess) / steps["tag_scale"])
-    return tag * sig((steps["dist_centre"] - dist) / steps["dist_scale"])
+    excess = x[:, SIGNALS.index("outside_tag_excess")]
+    tag = sig((rejector["tag_limit"] - excess) / TAG_GATE_SCALE)
+    return sig(x @ rejector["weights"] + rejector["bias"]) * tag
+
+
+def neutral() -> dict:
+    """A rejector that lets everything in (for smoke models trained on a handful of clips)."""
+    return {"weights": np.zeros(len(SIGNALS)), "bias": 30.0, "tag_limit": 1e4}

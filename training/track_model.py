@@ -5,18 +5,19 @@
          1,506 pooled mid-level features under them
       -> standardise (training statistics)                      -> per-window features (n, 1756)
       -> BiLSTM heads (ensemble, mean logits) / temperature     -> calibrated genre probabilities
-      -> times P(in taxonomy): two out-of-taxonomy gates        -> "probabilities" (1, classes)
+      -> times P(in taxonomy): the rejector                     -> "probabilities" (1, classes)
       -> mean of the standardised penultimate + tag features,
          unit length                                             -> "embedding" (1, 250)
 
 The probabilities sum to at most 1; the rest is the chance that the track is none of the genres.
-The gates (fitted in `training/ood.py`, documented there) look at (a) how far the track's
-out-of-taxonomy MSD tags (electronic, house, rnb, soul, ...) exceed what the predicted genre's
-training tracks show, and (b) the Mahalanobis distance of the track's features to the nearest
-genre's training tracks.
+The rejector (fitted in `training/ood.py`, documented there) weighs the heads' own confidence,
+how far the track's out-of-taxonomy MSD tags (electronic, house, rnb, soul, ...) exceed what
+the predicted genre's training tracks show, and how far the track lies from the training music.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import torch
@@ -24,6 +25,7 @@ from torch import nn
 
 from training.head import GenreHead
 from training.musicnn import MusicnnFeatures
+from training.ood import NEIGHBOURS, TAG_GATE_SCALE
 
 # Names of musicnn's two outputs inside the exported graph (torch names nodes by module path):
 # tests cut the graph there and compare it with the original TensorFlow network's outputs.
@@ -44,34 +46,42 @@ def _const(x: np.ndarray) -> nn.Parameter:
     return nn.Parameter(torch.as_tensor(np.asarray(x), dtype=torch.float32), requires_grad=False)
 
 
-class OutOfTaxonomyGates(nn.Module):
-    """P(in taxonomy) from the track's mean features and its genre probabilities."""
+class Rejector(nn.Module):
+    """P(in taxonomy) of a track: the logistic regression of `training/ood.py` over its eight
+    signals (computed here exactly as `ood.signals` does) times the fixed outside-tag gate."""
 
-    def __init__(self, gates: dict) -> None:
+    def __init__(self, rejector: dict) -> None:
         super().__init__()
         self.tag_index = nn.Parameter(
-            torch.as_tensor(gates["tag_index"], dtype=torch.long), requires_grad=False
+            torch.as_tensor(rejector["tag_index"], dtype=torch.long), requires_grad=False
         )
-        self.tag_mean = _const(gates["tag_mean"])  # (classes, k) tag logits per genre
-        self.tag_std = _const(gates["tag_std"])
-        self.tag_centre, self.tag_scale = float(gates["tag_centre"]), float(gates["tag_scale"])
-        self.class_means = _const(gates["class_means"])  # (classes, EMBEDDING_FEATURES)
-        self.precision = _const(gates["precision"])  # (250, 250)
-        self.dist_centre = float(gates["dist_centre"])
-        self.dist_scale = float(gates["dist_scale"])
+        self.tag_mean = _const(rejector["tag_mean"])  # (classes, k) tag logits per genre
+        self.tag_std = _const(rejector["tag_std"])
+        self.class_means = _const(rejector["class_means"])  # (classes, EMBEDDING_FEATURES)
+        self.precision = _const(rejector["precision"])  # (250, 250)
+        self.bank = _const(rejector["bank"])  # (training tracks, 250), unit length
+        self.weights = _const(rejector["weights"])  # (signals,)
+        self.bias = float(rejector["bias"])
+        self.tag_limit = float(rejector["tag_limit"])
+        self.neighbours = min(NEIGHBOURS, len(rejector["bank"]))
 
-    def forward(self, raw_tags: torch.Tensor, feats: torch.Tensor, probs: torch.Tensor):
-        """raw_tags (1, 50) mean tag logits; feats (1, 250) mean standardised features;
-        probs (1, classes) the heads' untempered probabilities. Returns (1, 1) P(in taxonomy)."""
+    def forward(self, logits: torch.Tensor, raw_tags: torch.Tensor, feats: torch.Tensor):
+        """logits (1, classes) the heads' mean logits; raw_tags (1, 50) mean tag logits;
+        feats (1, 250) mean standardised features. Returns (1, 1) P(in taxonomy)."""
+        probs = torch.softmax(logits, dim=1)
+        top = probs.topk(2, dim=1).values
+        entropy = -(probs * probs.clamp_min(1e-12).log()).sum(1) / math.log(probs.shape[1])
+        lse = torch.logsumexp(logits, dim=1)
         tags = raw_tags.index_select(1, self.tag_index)  # (1, k)
-        expected = probs @ self.tag_mean
-        spread = probs @ self.tag_std
-        excess = ((tags - expected) / spread).amax(dim=1, keepdim=True)
-        tag_in = torch.sigmoid((self.tag_centre - excess) / self.tag_scale)
+        excess = ((tags - probs @ self.tag_mean) / (probs @ self.tag_std)).amax(dim=1)
         diff = feats.unsqueeze(1) - self.class_means.unsqueeze(0)  # (1, classes, 250)
-        dist = ((diff @ self.precision) * diff).sum(-1).amin(dim=1, keepdim=True).sqrt()
-        dist_in = torch.sigmoid((self.dist_centre - dist) / self.dist_scale)
-        return tag_in * dist_in
+        sq = ((diff @ self.precision) * diff).sum(-1).amin(dim=1)
+        unit = feats / feats.norm(dim=1, keepdim=True).clamp_min(1e-8)
+        near = (unit @ self.bank.T).topk(self.neighbours, dim=1).values
+        x = torch.stack([top[:, 0], top[:, 0] - top[:, 1], entropy, lse, excess,
+                         0.5 * sq.clamp_min(1e-12).log(), 1 - near[:, 0], 1 - near[:, -1]], 1)
+        tag_in = torch.sigmoid((self.tag_limit - excess) / TAG_GATE_SCALE).unsqueeze(1)
+        return torch.sigmoid(x @ self.weights.unsqueeze(1) + self.bias) * tag_in
 
 
 class TrackModel(nn.Module):
@@ -84,14 +94,14 @@ class TrackModel(nn.Module):
         mean: np.ndarray,
         std: np.ndarray,
         temperature: float,
-        gates: dict | None,
+        rejector: dict | None,
     ) -> None:
         super().__init__()
         self.musicnn = musicnn.eval()
         self.heads = nn.ModuleList(heads).eval()
         self.mean, self.std = _const(mean), _const(std)
         self.temperature = float(temperature)
-        self.gates = OutOfTaxonomyGates(gates) if gates is not None else None
+        self.rejector = Rejector(rejector) if rejector is not None else None
         self.n_tags = 50
 
     def forward(self, logmel: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -106,8 +116,7 @@ class TrackModel(nn.Module):
         logits = torch.stack([h(seq) for h in self.heads]).mean(0)
         probs = torch.softmax(logits / self.temperature, dim=1)
         pooled = feats[:, :EMBEDDING_FEATURES].mean(dim=0, keepdim=True)
-        if self.gates is not None:  # the gates weigh genres by the untempered answer
-            untempered = torch.softmax(logits, dim=1)
-            probs = probs * self.gates(tags.mean(dim=0, keepdim=True), pooled, untempered)
+        if self.rejector is not None:
+            probs = probs * self.rejector(logits, tags.mean(dim=0, keepdim=True), pooled)
         embedding = pooled / pooled.norm(dim=1, keepdim=True).clamp_min(1e-8)
         return probs, embedding

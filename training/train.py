@@ -1,9 +1,10 @@
-"""From cached musicnn patch features to the shipped model: cross-validation, calibration, the
-"none of the ten" gates, the decision thresholds, the final fit, and the TrackModel to export.
+"""From cached musicnn patch features to the shipped model: cross-validation, the "none of the
+ten" rejector, calibration, the decision thresholds, the final fit, and the TrackModel to export.
 
 Everything chosen here is chosen on out-of-fold predictions of the non-test clips (stratified,
-artist-grouped k-fold, GTZAN and non-GTZAN alike): the temperature, the gates' steps, the default
-`uncertain_below` threshold and the anytime `sure_above`. Test clips are never read here.
+artist-grouped k-fold, GTZAN and non-GTZAN alike) and on leave-one-genre-out runs over them: the
+rejector, the temperature, the default `uncertain_below` threshold and the anytime `sure_above`.
+Test clips are never read here.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class CalibrationConfig:
     """How the out-of-fold predictions set the model's decisions."""
 
     folds: int = 5
-    ood_quantile: float = 0.97
+    outside_prior: float = 0.12  # assumed share of a library outside the ten genres
+    rejector_strength: float = 1.0  # L2 strength of the rejector's regression
+    outside_tag_limit: float = 4.0  # fixed tag gate: genre standard deviations (`ood.py`)
     target_precision: float = 0.95  # of auto-tagged tracks, out of fold
     min_coverage: float = 0.70  # fraction of tracks auto-tagged, out of fold
     sure_agreement: float = 0.98  # first-pass answer equals the full answer this often
@@ -129,8 +132,7 @@ class FoldOutput:
     index: np.ndarray
     logits_full: np.ndarray  # all windows (the app's max_windows)
     logits_first: np.ndarray  # the anytime first pass
-    excess: np.ndarray  # tag-gate scores (computed with the full answer's probabilities)
-    dist: np.ndarray
+    signals: np.ndarray  # rejector inputs (computed with the full answer)
 
 
 def softmax(z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -165,7 +167,7 @@ class Fitted:
 
 
 def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
-    """Heads + standardisation + the gates' per-genre statistics from training clips."""
+    """Heads + standardisation + the rejector's statistics of the training clips."""
     mean, std = standardiser(data)
     heads = fit_heads(data, n, cfg.head, mean, std)
     views = [track_views(d, cfg.inference.max_windows) for d in data]
@@ -197,15 +199,72 @@ def cross_validate(
         full = [answer(fitted, data[i], inf.max_windows) for i in val]
         first = [answer(fitted, data[i], inf.first_windows)[0] for i in val]
         logits = np.stack([a[0] for a in full])
-        excess, dist = ood.scores(
-            fitted.stats,
-            np.stack([a[1] for a in full]),
-            np.stack([a[2] for a in full]),
-            softmax(logits),
-        )
-        outs.append(FoldOutput(np.array(val), logits, np.stack(first), excess, dist))
+        outs.append(FoldOutput(np.array(val), logits, np.stack(first),
+                               answer_signals(fitted, full)))
         log(f"fold {k + 1}/{cfg.calibration.folds}: {len(val)} clips")
     return outs
+
+
+def answer_signals(fitted: Fitted, answers: list[tuple]) -> np.ndarray:
+    """Rejector signals of clips from their `answer`s."""
+    return ood.signals(fitted.stats, np.stack([a[1] for a in answers]),
+                       np.stack([a[2] for a in answers]), np.stack([a[0] for a in answers]))
+
+
+@dataclass
+class UnseenGenre:
+    """One leave-one-genre-out run: out-of-fold signals of the nine known genres' clips
+    ("inside"), and the left-out genre's logits and signals from every fold's model."""
+
+    genre: int
+    inside: np.ndarray
+    outside: np.ndarray
+    outside_logits: np.ndarray
+
+
+def _unseen_genre(g: int) -> UnseenGenre:
+    """Leave genre g out: k-fold over the other genres' clips (worker process)."""
+    data, clips, cfg = _SHARED["data"], _SHARED["clips"], _SHARED["cfg"]
+    torch.set_num_threads(1)
+    keep = [i for i, d in enumerate(data) if d.label != g]
+    held = [d for d in data if d.label == g]
+    remap = {old: new for new, old in enumerate(sorted({data[i].label for i in keep}))}
+    inside = [ClipPatches(data[i].by_speed, remap[data[i].label]) for i in keep]
+    windows = cfg.inference.max_windows
+    ins, outs, out_logits = [], [], []
+    for trn, val in kfold_splits([clips[i] for i in keep], cfg.calibration.folds, cfg.head.seed):
+        fitted = fit([inside[i] for i in trn], len(remap), cfg)
+        ins.append(answer_signals(fitted, [answer(fitted, inside[i], windows) for i in val]))
+        res = [answer(fitted, d, windows) for d in held]
+        outs.append(answer_signals(fitted, res))
+        out_logits.append(np.stack([r[0] for r in res]))
+    return UnseenGenre(g, np.concatenate(ins), np.concatenate(outs), np.concatenate(out_logits))
+
+
+_SHARED: dict = {}
+
+
+def _share(data, clips, cfg) -> None:
+    _SHARED.update(data=data, clips=clips, cfg=cfg)
+
+
+def leave_one_genre_out(
+    data: list[ClipPatches], clips: list[Clip], n: int, cfg: RunConfig, log: Callable,
+    workers: int = 2,
+) -> list[UnseenGenre]:
+    """Every genre left out in turn (`n` x folds fits; `workers` processes)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")  # torch and fork do not mix
+    runs = []
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_share,
+                             initargs=(data, clips, cfg)) as pool:
+        for run in pool.map(_unseen_genre, range(n)):
+            log(f"genre {run.genre + 1}/{n} left out: {len(run.inside)} inside, "
+                f"{len(run.outside)} outside answers")
+            runs.append(run)
+    return runs
 
 
 def choose_threshold(conf: np.ndarray, correct: np.ndarray, cal: CalibrationConfig) -> float:
@@ -233,20 +292,41 @@ def choose_sure_above(
     return 1.0
 
 
+def fit_rejector(runs: list[UnseenGenre], cal: CalibrationConfig) -> dict:
+    """The rejector from leave-one-genre-out runs."""
+    return ood.fit_rejector(np.concatenate([r.inside for r in runs]),
+                            np.concatenate([r.outside for r in runs]), cal.outside_prior,
+                            cal.rejector_strength, cal.outside_tag_limit)
+
+
+def unseen_genre_rates(
+    runs: list[UnseenGenre], temperature: float, threshold: float, cal: CalibrationConfig
+) -> dict[int, float]:
+    """How often a genre the model never heard is auto-tagged, per left-out genre. Honest:
+    the rejector judging genre g was fitted on the other genres' runs only."""
+    rates = {}
+    for run in runs:
+        rejector = fit_rejector([r for r in runs if r is not run], cal)
+        conf = softmax(run.outside_logits, temperature).max(axis=1)
+        conf = conf * ood.p_in(rejector, run.outside)
+        rates[run.genre] = float((conf >= threshold).mean())
+    return rates
+
+
 def calibrate(
-    outs: list[FoldOutput], y_all: np.ndarray, cfg: RunConfig
+    outs: list[FoldOutput], y_all: np.ndarray, cfg: RunConfig, runs: list[UnseenGenre],
+    classes: list[str],
 ) -> tuple[dict, InferenceParams, dict]:
-    """Temperature, gate steps and thresholds from out-of-fold answers; with OOF figures."""
+    """Rejector, temperature and thresholds from out-of-fold answers and leave-one-genre-out
+    runs; with the out-of-fold figures."""
     from training.evaluate import ece, mean_recall
 
     idx = np.concatenate([o.index for o in outs])
     y = y_all[idx]
     full = np.concatenate([o.logits_full for o in outs])
     first = np.concatenate([o.logits_first for o in outs])
-    excess = np.concatenate([o.excess for o in outs])
-    dist = np.concatenate([o.dist for o in outs])
-    steps = ood.fit_steps(excess, dist, cfg.calibration.ood_quantile)
-    gate = ood.p_in(steps, excess, dist)
+    rejector = fit_rejector(runs, cfg.calibration)
+    gate = ood.p_in(rejector, np.concatenate([o.signals for o in outs]))
     temperature = fit_temperature(full, y, gate)
     probs_full = softmax(full, temperature) * gate[:, None]
     probs_first = softmax(first, temperature) * gate[:, None]
@@ -257,6 +337,8 @@ def calibrate(
     inference = replace(cfg.inference, uncertain_below=threshold, sure_above=sure)
     tagged = conf >= threshold
     n = full.shape[1]
+    unseen = unseen_genre_rates(runs, temperature, threshold, cfg.calibration)
+    sizes = {r.genre: len(r.outside_logits) for r in runs}
     figures = {
         "tracks": int(len(y)),
         "accuracy": round(float(correct.mean()), 4),
@@ -266,16 +348,25 @@ def calibrate(
         "auto_tagged": round(float(tagged.mean()), 4),
         "auto_tagged_precision": round(float(correct[tagged].mean()), 4) if tagged.any() else 0,
         "first_pass_sure": round(float((probs_first.max(1) >= sure).mean()), 4),
-        "gated_below_half": round(float((gate < 0.5).mean()), 4),
+        "rejected_below_half": round(float((gate < 0.5).mean()), 4),
+        "unseen_genre_auto_tagged": round(
+            sum(unseen[g] * sizes[g] for g in unseen) / sum(sizes.values()), 4),
+        "unseen_genre_auto_tagged_per_genre": {classes[g]: round(v, 4) for g, v in unseen.items()},
     }
-    return {"temperature": temperature, **steps}, inference, figures
+    calibration = {"temperature": temperature, "rejector": {
+        "signals": list(ood.SIGNALS), "weights": [float(w) for w in rejector["weights"]],
+        "bias": rejector["bias"], "tag_limit": rejector["tag_limit"],
+        "outside_prior": cfg.calibration.outside_prior}}
+    return calibration, inference, figures
 
 
 def track_model(
     musicnn: torch.nn.Module, fitted: Fitted, calibration: dict
 ) -> TrackModel:
-    """The exportable module: frozen musicnn + the fitted heads, temperature and gates."""
-    gates = {**fitted.stats, **{k: v for k, v in calibration.items() if k != "temperature"}}
+    """The exportable module: frozen musicnn + the fitted heads, temperature and rejector."""
+    rejector = {**fitted.stats, "weights": np.asarray(calibration["rejector"]["weights"]),
+                "bias": float(calibration["rejector"]["bias"]),
+                "tag_limit": float(calibration["rejector"]["tag_limit"])}
     return TrackModel(
-        musicnn, fitted.heads, fitted.mean, fitted.std, calibration["temperature"], gates
+        musicnn, fitted.heads, fitted.mean, fitted.std, calibration["temperature"], rejector
     )

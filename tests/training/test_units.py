@@ -1,4 +1,4 @@
-"""Units of the training recipe: folds, the head, calibration and the gates."""
+"""Units of the training recipe: folds, the head, calibration and the rejector."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from training import ood
 from training.data import Clip, holdout_split, kfold_splits
 from training.head import ClipPatches, GenreHead, HeadConfig, fit_heads
 from training.musicnn import MSD_TAGS
-from training.track_model import OutOfTaxonomyGates
+from training.track_model import Rejector
 from training.train import (
     CalibrationConfig,
     choose_sure_above,
@@ -104,38 +104,43 @@ def test_sure_above_keeps_first_pass_answers_stable() -> None:
     assert (first.argmax(1)[sure] == full.argmax(1)[sure]).all() and sure.sum() == 2
 
 
-def test_gates_in_torch_equal_the_numpy_fit() -> None:
+def _library(rng: np.random.Generator, n: int, tracks: int):
+    labels = np.tile(np.arange(n), tracks // n)
+    pooled = rng.normal(0, 1, (len(labels), 250)) + labels[:, None]
+    tags = rng.normal(-3, 1, (len(labels), 50))
+    logits = rng.normal(0, 1, (len(labels), n)) + 3 * np.eye(n)[labels]
+    return labels, pooled, tags, logits
+
+
+def test_rejector_in_torch_equals_the_numpy_signals() -> None:
     rng = np.random.default_rng(2)
-    n, tracks = 3, 60
-    labels = np.repeat(np.arange(n), tracks // n)
-    pooled = rng.normal(0, 1, (tracks, 250)) + labels[:, None]
-    tags = rng.normal(-3, 1, (tracks, 50))
-    stats = ood.class_statistics(pooled, tags, labels, n)
-    probs = softmax(rng.normal(0, 1, (tracks, n)))
-    excess, dist = ood.scores(stats, pooled, tags, probs)
-    steps = ood.fit_steps(excess, dist, 0.9)
-    expected = ood.p_in(steps, excess, dist)
-    gates = OutOfTaxonomyGates({**stats, **steps})
+    labels, pooled, tags, logits = _library(rng, 3, 60)
+    stats = ood.class_statistics(pooled, tags, labels, 3)
+    x = ood.signals(stats, pooled, tags, logits)
+    assert x.shape == (60, len(ood.SIGNALS)) and np.isfinite(x).all()
+    rejector = {"weights": rng.normal(0, 0.3, len(ood.SIGNALS)), "bias": 0.5, "tag_limit": 1.0}
+    module = Rejector({**stats, **rejector})
     f = lambda a: torch.tensor(a, dtype=torch.float32)  # noqa: E731
-    got = [float(gates(f(tags[i : i + 1]), f(pooled[i : i + 1]), f(probs[i : i + 1])))
-           for i in range(tracks)]
-    np.testing.assert_allclose(got, expected, rtol=1e-3, atol=1e-4)
-    assert 0.05 <= (expected < 0.5).mean() <= 0.3  # about 2 x (1 - quantile) flagged
+    got = [float(module(f(logits[i : i + 1]), f(tags[i : i + 1]), f(pooled[i : i + 1])))
+           for i in range(60)]
+    np.testing.assert_allclose(got, ood.p_in(rejector, x), rtol=1e-3, atol=1e-4)
 
 
-def test_outside_tag_lifts_the_tag_gate() -> None:
+def test_rejector_learns_outside_music_and_honours_the_prior() -> None:
+    """Outside tracks that sound "House" and sit away from the training music are rejected;
+    ordinary tracks pass, more readily the rarer outside music is assumed to be."""
     rng = np.random.default_rng(3)
-    labels = np.repeat(np.arange(2), 30)
-    pooled = rng.normal(0, 1, (60, 250))
-    tags = rng.normal(-4, 0.5, (60, 50))
-    stats = ood.class_statistics(pooled, tags, labels, 2)
-    probs = np.full((60, 2), 0.5)
-    excess, dist = ood.scores(stats, pooled, tags, probs)
-    steps = ood.fit_steps(excess, dist, 0.97)
-    house = tags[:1].copy()
-    house[0, MSD_TAGS.index("House")] = 3.0  # confidently "House": not one of the genres
-    e2, d2 = ood.scores(stats, pooled[:1], house, probs[:1])
-    assert ood.p_in(steps, e2, d2)[0] < 0.05 < ood.p_in(steps, excess, dist).mean()
+    labels, pooled, tags, logits = _library(rng, 2, 200)
+    stats = ood.class_statistics(pooled[:100], tags[:100], labels[:100], 2)
+    inside = ood.signals(stats, pooled[100:], tags[100:], logits[100:])
+    house = tags[100:].copy()
+    house[:, MSD_TAGS.index("House")] += 5.0
+    strange = pooled[100:] + rng.normal(0, 2.0, pooled[100:].shape)
+    outside = ood.signals(stats, strange, house, rng.normal(0, 1, (100, 2)))
+    rare = ood.fit_rejector(inside[:50], outside[:50], outside_prior=0.1)
+    common = ood.fit_rejector(inside[:50], outside[:50], outside_prior=0.5)
+    assert ood.p_in(rare, outside[50:]).max() < 0.5 < ood.p_in(rare, inside[50:]).min()
+    assert (ood.p_in(rare, inside[50:]) > ood.p_in(common, inside[50:])).all()
 
 
 def test_dead_features_keep_unit_scale() -> None:
@@ -148,3 +153,31 @@ def test_dead_features_keep_unit_scale() -> None:
     mean, std = standardiser([ClipPatches({1.0: feats[:20]}, 0), ClipPatches({1.0: feats[20:]}, 1)])
     assert std[3] == 1.0 and 1.5 < std[0] < 2.5
     assert abs((0.2502 - mean[3]) / std[3]) < 1e-3
+
+
+def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
+    """The recipe's calibration on small synthetic patch features: out-of-fold answers, every
+    genre left out in turn (in worker processes), the rejector, thresholds and figures."""
+    from training.train import RunConfig, calibrate, cross_validate, leave_one_genre_out
+
+    rng = np.random.default_rng(5)
+    clips = _clips()
+    classes = sorted({c.genre for c in clips})
+    centres = rng.normal(0, 1, (3, 1756))
+    data = [ClipPatches({1.0: (centres[classes.index(c.genre)]
+                               + rng.normal(0, 2, (5, 1756))).astype(np.float32)},
+                        classes.index(c.genre)) for c in clips]
+    cfg = RunConfig().with_overrides({"head.epochs": 3, "head.ensemble": 1,
+                                      "head.proj": 8, "head.hidden": 4,
+                                      "data.speeds": [1.0], "calibration.folds": 2})
+    y = np.array([d.label for d in data])
+    outs = cross_validate(data, clips, 3, cfg, lambda _: None)
+    runs = leave_one_genre_out(data, clips, 3, cfg, lambda _: None)
+    assert [r.genre for r in runs] == [0, 1, 2]
+    assert all(len(r.inside) == 16 and len(r.outside) == 2 * 8 for r in runs)
+    cal, inference, figures = calibrate(outs, y, cfg, runs, classes)
+    assert len(cal["rejector"]["weights"]) == len(ood.SIGNALS)
+    assert np.isfinite(cal["rejector"]["weights"]).all() and cal["temperature"] > 0
+    assert 0 < inference.uncertain_below <= 1 and figures["tracks"] == len(clips)
+    assert set(figures["unseen_genre_auto_tagged_per_genre"]) == set(classes)
+    assert 0 <= figures["unseen_genre_auto_tagged"] <= 1
