@@ -34,7 +34,6 @@ class HeadConfig:
     label_smoothing: float = 0.05
     ensemble: int = 3
     seed: int = 0
-    outlier_weight: float = 0.0  # outlier exposure: mixes of two genres should be unsure
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -100,19 +99,6 @@ def class_weights(labels: np.ndarray, n_classes: int) -> torch.Tensor:
     return torch.tensor(w, dtype=torch.float32)
 
 
-def _outlier_loss(head: GenreHead, x: torch.Tensor, y: np.ndarray, rng: np.random.Generator):
-    """Outlier exposure without outlier data: blends of two tracks of different genres stand
-    in for music between the genres, and the head is taught to spread its answer over all
-    of them (cross-entropy to the uniform distribution)."""
-    perm = rng.permutation(len(y))
-    keep = np.flatnonzero(y != y[perm])
-    if len(keep) == 0:
-        return x.new_zeros(())
-    alpha = torch.from_numpy(rng.uniform(0.3, 0.7, size=(len(keep), 1, 1))).float()
-    mixed = alpha * x[keep] + (1 - alpha) * x[perm[keep]]
-    return -torch.log_softmax(head(mixed), dim=1).mean()
-
-
 def fit_heads(
     clips: list[ClipPatches], n_classes: int, cfg: HeadConfig, mean: np.ndarray, std: np.ndarray
 ) -> list[GenreHead]:
@@ -138,8 +124,6 @@ def fit_heads(
                 xt = torch.from_numpy(x).float()
                 xt = xt + cfg.noise * torch.randn_like(xt)
                 loss = loss_fn(head(xt), torch.from_numpy(y))
-                if cfg.outlier_weight > 0:
-                    loss = loss + cfg.outlier_weight * _outlier_loss(head, xt, y, rng)
                 opt.zero_grad()
                 loss.backward()
                 opt.step()
