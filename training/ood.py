@@ -15,9 +15,11 @@ shows, not which genres are strange:
 - distance to the training music: the log Mahalanobis distance of the track's mean features to
   the nearest genre's training tracks (shared, shrunk covariance), and the cosine distance to
   its nearest and 5th-nearest training track.
-The regression is fitted with both classes weighed equally; its intercept is then moved to an
-assumed share of outside music in a user's library (`outside_prior`), so P(in taxonomy) is a
-probability for a library, not for a balanced experiment.
+The regression is fitted with both classes weighed equally. Its score is then turned into a
+step, as sharp as the in-taxonomy scores allow, placed so that `rejector_quantile` of the
+in-taxonomy tracks (out of fold) fall below it: ordinary tracks keep their calibrated
+probabilities almost untouched (a smooth P(in) of 0.9 for everything would make every answer
+under-confident), while strange ones lose nearly all of it.
 
 A left-out GTZAN genre does not sound "electronic" or "rnb" to musicnn, so the regression
 learns little from the outside tags, yet those tags are the best evidence there is for real
@@ -87,11 +89,11 @@ def signals(stats: dict, pooled: np.ndarray, tags: np.ndarray, logits: np.ndarra
                      0.5 * np.log(np.maximum(sq, 1e-12)), 1 - sims[:, 0], 1 - sims[:, k]], axis=1)
 
 
-def fit_rejector(inside: np.ndarray, outside: np.ndarray, outside_prior: float,
-                 strength: float = 1.0, tag_limit: float = 4.0) -> dict:
+def fit_rejector(inside: np.ndarray, outside: np.ndarray, strength: float = 1.0,
+                 tag_limit: float = 4.0) -> dict:
     """Logistic regression P(in) over the signals of inside and outside tracks (classes weighed
     equally, L2 `strength` = 1/C on standardised signals), returned as raw-signal weights and a
-    bias already moved to the `outside_prior`; with the fixed tag gate's limit."""
+    bias; with the fixed tag gate's limit."""
     from sklearn.linear_model import LogisticRegression
 
     x = np.concatenate([inside, outside])
@@ -102,8 +104,17 @@ def fit_rejector(inside: np.ndarray, outside: np.ndarray, outside_prior: float,
                                                                  sample_weight=w)
     weights = lr.coef_[0] / sd
     bias = float(lr.intercept_[0] - (mu * weights).sum())
-    bias += float(np.log((1 - outside_prior) / outside_prior))
     return {"weights": weights, "bias": bias, "tag_limit": float(tag_limit)}
+
+
+def as_step(rejector: dict, inside: np.ndarray, quantile: float) -> dict:
+    """The rejector with its score made a step: centred on the `quantile` of the scores of
+    in-taxonomy tracks `inside` (their signals), a quarter of the way to their median wide."""
+    score = inside @ rejector["weights"] + rejector["bias"]
+    centre = float(np.quantile(score, quantile))
+    width = max((float(np.median(score)) - centre) / 4.0, 1e-3)
+    return {**rejector, "weights": rejector["weights"] / width,
+            "bias": (rejector["bias"] - centre) / width}
 
 
 def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:

@@ -41,7 +41,7 @@ class CalibrationConfig:
     """How the out-of-fold predictions set the model's decisions."""
 
     folds: int = 5
-    outside_prior: float = 0.12  # assumed share of a library outside the ten genres
+    rejector_quantile: float = 0.02  # in-taxonomy tracks (out of fold) the rejector halves
     rejector_strength: float = 1.0  # L2 strength of the rejector's regression
     outside_tag_limit: float = 4.0  # fixed tag gate: genre standard deviations (`ood.py`)
     target_precision: float = 0.95  # of auto-tagged tracks, out of fold
@@ -292,21 +292,24 @@ def choose_sure_above(
     return 1.0
 
 
-def fit_rejector(runs: list[UnseenGenre], cal: CalibrationConfig) -> dict:
-    """The rejector from leave-one-genre-out runs."""
-    return ood.fit_rejector(np.concatenate([r.inside for r in runs]),
-                            np.concatenate([r.outside for r in runs]), cal.outside_prior,
-                            cal.rejector_strength, cal.outside_tag_limit)
+def fit_rejector(runs: list[UnseenGenre], inside: np.ndarray, cal: CalibrationConfig) -> dict:
+    """The rejector from leave-one-genre-out runs, as a step over the out-of-fold signals of
+    in-taxonomy tracks (`inside`)."""
+    rejector = ood.fit_rejector(np.concatenate([r.inside for r in runs]),
+                                np.concatenate([r.outside for r in runs]),
+                                cal.rejector_strength, cal.outside_tag_limit)
+    return ood.as_step(rejector, inside, cal.rejector_quantile)
 
 
 def unseen_genre_rates(
-    runs: list[UnseenGenre], temperature: float, threshold: float, cal: CalibrationConfig
+    runs: list[UnseenGenre], inside: np.ndarray, temperature: float, threshold: float,
+    cal: CalibrationConfig,
 ) -> dict[int, float]:
     """How often a genre the model never heard is auto-tagged, per left-out genre. Honest:
     the rejector judging genre g was fitted on the other genres' runs only."""
     rates = {}
     for run in runs:
-        rejector = fit_rejector([r for r in runs if r is not run], cal)
+        rejector = fit_rejector([r for r in runs if r is not run], inside, cal)
         conf = softmax(run.outside_logits, temperature).max(axis=1)
         conf = conf * ood.p_in(rejector, run.outside)
         rates[run.genre] = float((conf >= threshold).mean())
@@ -325,8 +328,9 @@ def calibrate(
     y = y_all[idx]
     full = np.concatenate([o.logits_full for o in outs])
     first = np.concatenate([o.logits_first for o in outs])
-    rejector = fit_rejector(runs, cfg.calibration)
-    gate = ood.p_in(rejector, np.concatenate([o.signals for o in outs]))
+    signals = np.concatenate([o.signals for o in outs])
+    rejector = fit_rejector(runs, signals, cfg.calibration)
+    gate = ood.p_in(rejector, signals)
     temperature = fit_temperature(full, y, gate)
     probs_full = softmax(full, temperature) * gate[:, None]
     probs_first = softmax(first, temperature) * gate[:, None]
@@ -337,7 +341,7 @@ def calibrate(
     inference = replace(cfg.inference, uncertain_below=threshold, sure_above=sure)
     tagged = conf >= threshold
     n = full.shape[1]
-    unseen = unseen_genre_rates(runs, temperature, threshold, cfg.calibration)
+    unseen = unseen_genre_rates(runs, signals, temperature, threshold, cfg.calibration)
     sizes = {r.genre: len(r.outside_logits) for r in runs}
     figures = {
         "tracks": int(len(y)),
@@ -356,7 +360,7 @@ def calibrate(
     calibration = {"temperature": temperature, "rejector": {
         "signals": list(ood.SIGNALS), "weights": [float(w) for w in rejector["weights"]],
         "bias": rejector["bias"], "tag_limit": rejector["tag_limit"],
-        "outside_prior": cfg.calibration.outside_prior}}
+        "quantile": cfg.calibration.rejector_quantile}}
     return calibration, inference, figures
 
 

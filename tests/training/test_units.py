@@ -126,21 +126,25 @@ def test_rejector_in_torch_equals_the_numpy_signals() -> None:
     np.testing.assert_allclose(got, ood.p_in(rejector, x), rtol=1e-3, atol=1e-4)
 
 
-def test_rejector_learns_outside_music_and_honours_the_prior() -> None:
+def test_rejector_learns_outside_music_and_spares_ordinary_tracks() -> None:
     """Outside tracks that sound "House" and sit away from the training music are rejected;
-    ordinary tracks pass, more readily the rarer outside music is assumed to be."""
+    as a step, the rejector leaves ordinary tracks' confidence nearly whole."""
     rng = np.random.default_rng(3)
-    labels, pooled, tags, logits = _library(rng, 2, 200)
+    labels, pooled, tags, logits = _library(rng, 2, 300)
     stats = ood.class_statistics(pooled[:100], tags[:100], labels[:100], 2)
     inside = ood.signals(stats, pooled[100:], tags[100:], logits[100:])
     house = tags[100:].copy()
     house[:, MSD_TAGS.index("House")] += 5.0
     strange = pooled[100:] + rng.normal(0, 2.0, pooled[100:].shape)
-    outside = ood.signals(stats, strange, house, rng.normal(0, 1, (100, 2)))
-    rare = ood.fit_rejector(inside[:50], outside[:50], outside_prior=0.1)
-    common = ood.fit_rejector(inside[:50], outside[:50], outside_prior=0.5)
-    assert ood.p_in(rare, outside[50:]).max() < 0.5 < ood.p_in(rare, inside[50:]).min()
-    assert (ood.p_in(rare, inside[50:]) > ood.p_in(common, inside[50:])).all()
+    outside = ood.signals(stats, strange, house, rng.normal(0, 1, (200, 2)))
+    smooth = ood.fit_rejector(inside[:50], outside[:50], tag_limit=1e4)
+    assert ood.p_in(smooth, outside[50:]).max() < 0.5 < ood.p_in(smooth, inside[50:]).min()
+    step = ood.as_step(smooth, inside[50:100], quantile=0.02)
+    kept = ood.p_in(step, inside[100:])
+    assert np.median(kept) > 0.95 and (kept < 0.5).mean() < 0.1
+    assert ood.p_in(step, outside[50:]).max() < 0.5
+    gated = ood.fit_rejector(inside[:50], outside[:50], tag_limit=2.0)
+    assert (ood.p_in(gated, outside[50:]) < ood.p_in(smooth, outside[50:])).all()
 
 
 def test_dead_features_keep_unit_scale() -> None:
