@@ -211,7 +211,7 @@ def cmd_features(args: argparse.Namespace) -> int:
 def _oof(args, log, cfg, clips, classes, wheel):
     """Out-of-fold answers and leave-one-genre-out runs -> calibration, thresholds, figures."""
     from training.embed import musicnn_session
-    from training.train import calibrate, cross_validate, leave_one_genre_out
+    from training.train import calibrate, cross_validate, leave_one_genre_out, unseen_sources
 
     train = non_test(clips)
     session = musicnn_session(wheel)
@@ -219,7 +219,8 @@ def _oof(args, log, cfg, clips, classes, wheel):
     y = np.array([d.label for d in data])
     outs = cross_validate(data, kept, len(classes), cfg, log)
     runs = leave_one_genre_out(data, kept, len(classes), cfg, log)
-    cal, inference, figures = calibrate(outs, y, cfg, runs, classes)
+    sources = unseen_sources(data, kept, len(classes), cfg, log)
+    cal, inference, figures = calibrate(outs, y, cfg, runs, classes, sources)
     return kept, data, errors, cal, inference, figures
 
 

@@ -28,7 +28,8 @@ class DataError(ValueError):
 
 @dataclass(frozen=True)
 class Clip:
-    """One labelled file. `group` keeps one artist's clips on the same side of any split."""
+    """One labelled file. `group` keeps one artist's clips on the same side of any split;
+    `source` names where the recording came from (the CSV's `source`, else the collection)."""
 
     path: str
     genre: str
@@ -36,6 +37,7 @@ class Clip:
     group: str
     collection: str
     rel: str
+    source: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -88,14 +90,15 @@ def _collection(root: Path, name: str) -> list[Clip]:
                 raise DataError(f"{csv_path}: unknown split {row['split']!r} for {rel}")
             artist = (row.get("artist") or "").strip()
             group = f"{name}:artist:{artist}" if artist else f"{name}:file:{rel}"
+            source = (row.get("source") or "").strip() or name
             clips.append(
-                Clip(str(root / rel), row["genre"].strip(), split, group, name, rel)
+                Clip(str(root / rel), row["genre"].strip(), split, group, name, rel, source)
             )
         return clips
     for gdir in _genre_dirs(root):
         for f in _audio_files(gdir):
             rel = f.relative_to(root).as_posix()
-            clips.append(Clip(str(f), gdir.name, "train", f"{name}:file:{rel}", name, rel))
+            clips.append(Clip(str(f), gdir.name, "train", f"{name}:file:{rel}", name, rel, name))
     return clips
 
 

@@ -162,10 +162,18 @@ def test_dead_features_keep_unit_scale() -> None:
 def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     """The recipe's calibration on small synthetic patch features: out-of-fold answers, every
     genre left out in turn (in worker processes), the rejector, thresholds and figures."""
-    from training.train import RunConfig, calibrate, cross_validate, leave_one_genre_out
+    from dataclasses import replace
+
+    from training.train import (
+        RunConfig,
+        calibrate,
+        cross_validate,
+        leave_one_genre_out,
+        unseen_sources,
+    )
 
     rng = np.random.default_rng(5)
-    clips = _clips()
+    clips = [replace(c, source="early" if c.path[4] in "01" else "late") for c in _clips()]
     classes = sorted({c.genre for c in clips})
     centres = rng.normal(0, 1, (3, 1756))
     data = [ClipPatches({1.0: (centres[classes.index(c.genre)]
@@ -179,7 +187,10 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     runs = leave_one_genre_out(data, clips, 3, cfg, lambda _: None)
     assert [r.genre for r in runs] == [0, 1, 2]
     assert all(len(r.inside) == 16 and len(r.outside) == 2 * 8 for r in runs)
-    cal, inference, figures = calibrate(outs, y, cfg, runs, classes)
+    sources = unseen_sources(data, clips, 3, cfg, lambda _: None, min_clips=5)
+    assert [s.source for s in sources] == ["early", "late"]
+    cal, inference, figures = calibrate(outs, y, cfg, runs, classes, sources)
+    assert figures["unseen_source"]["tracks"] == len(clips)
     assert len(cal["rejector"]["weights"]) == len(ood.SIGNALS)
     assert np.isfinite(cal["rejector"]["weights"]).all() and cal["temperature"] > 0
     assert 0 < inference.uncertain_below <= 1 and figures["tracks"] == len(clips)
