@@ -109,10 +109,12 @@ def fit_rejector(inside: np.ndarray, outside: np.ndarray, strength: float = 1.0,
 
 def as_step(rejector: dict, inside: np.ndarray, quantile: float) -> dict:
     """The rejector with its score made a step: centred on the `quantile` of the scores of
-    in-taxonomy tracks `inside` (their signals), a quarter of the way to their median wide."""
+    in-taxonomy tracks `inside` (their signals), a twelfth of the way to their median wide, so
+    that the typical track keeps all of its confidence (a wider step, a quarter of the way,
+    took up to 8% from half of them: out-of-fold ECE 0.082 instead of 0.060)."""
     score = inside @ rejector["weights"] + rejector["bias"]
     centre = float(np.quantile(score, quantile))
-    width = max((float(np.median(score)) - centre) / 4.0, 1e-3)
+    width = max((float(np.median(score)) - centre) / 12.0, 1e-3)
     return {**rejector, "weights": rejector["weights"] / width,
             "bias": (rejector["bias"] - centre) / width}
 
