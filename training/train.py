@@ -222,6 +222,13 @@ class UnseenGenre:
     outside_logits: np.ndarray
 
 
+_SHARED: dict = {}  # what the leave-one-genre-out worker processes were given at start
+
+
+def _share(data, clips, cfg) -> None:
+    _SHARED.update(data=data, clips=clips, cfg=cfg)
+
+
 def _unseen_genre(g: int) -> UnseenGenre:
     """Leave genre g out: k-fold over the other genres' clips (worker process)."""
     data, clips, cfg = _SHARED["data"], _SHARED["clips"], _SHARED["cfg"]
@@ -271,13 +278,6 @@ def unseen_sources(
                                 answer_signals(fitted, res)))
         log(f"source {source} left out: {len(held)} clips")
     return out
-
-
-_SHARED: dict = {}
-
-
-def _share(data, clips, cfg) -> None:
-    _SHARED.update(data=data, clips=clips, cfg=cfg)
 
 
 def leave_one_genre_out(
