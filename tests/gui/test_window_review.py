@@ -5,7 +5,6 @@ status message, keyboard review, the album tree and the detail pane's tags."""
 from __future__ import annotations
 
 import shutil
-import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QStatusTipEvent
@@ -275,15 +274,13 @@ def test_the_album_tree_of_a_large_library_is_grouped_off_the_gui_thread(qtbot, 
     from tests.gui.test_track_model import make_rows
 
     window.model.add_rows(make_rows(50_000))
-    t = time.perf_counter()
-    counts = window.batch.counts()  # what every status-bar update costs
+    counts = window.batch.counts()  # what every status-bar update reads
     window.refresh_review()
-    refresh_s = time.perf_counter() - t
     assert counts.tracks == 50_000 and counts.failed == 1
-    with qtbot.waitSignal(window.tree_model.rebuilt, timeout=120_000):
-        t = time.perf_counter()
-        window.views.setCurrentIndex(1)
-        switch_s = time.perf_counter() - t  # a snapshot on the GUI thread; grouping elsewhere
+    rebuilt = []
+    window.tree_model.rebuilt.connect(lambda *_: rebuilt.append(True))
+    window.views.setCurrentIndex(1)
+    # grouped on the GUI thread, the tree would be rebuilt before the switch returned
+    assert not rebuilt
+    qtbot.waitUntil(lambda: bool(rebuilt), timeout=120_000)
     assert window.tree_model.rowCount() == len(window.batch.albums())
-    # generous bounds for a busy 2-core machine; grouping itself takes ~1 s here
-    assert switch_s < 0.5 and refresh_s < 0.5, (switch_s, refresh_s)
