@@ -162,7 +162,7 @@ def classify_with_app(model_path: Path, files: list[str], workers: int = 2) -> d
 def evaluate_app(model_path: Path, clips, classes, report: Path, name: str, title: str,
                  log: Log, bootstrap: int = 2000) -> dict:
     """Track-level metrics of the model file on `clips`, through `mgc-desktop classify`."""
-    from training.evaluate import metrics, write_report
+    from training.evaluate import auto_tagging, metrics, write_report
 
     recs = classify_with_app(model_path, [c.path for c in clips])
     probs, y, failed, tagged = [], [], [], []
@@ -175,12 +175,7 @@ def evaluate_app(model_path: Path, clips, classes, report: Path, name: str, titl
         y.append(classes.index(c.genre))
         tagged.append(not rec.get("uncertain", True))
     m = metrics(np.array(probs), np.array(y), classes, bootstrap)
-    tagged_arr = np.array(tagged)
-    correct = np.array(probs).argmax(1) == np.array(y)
-    m["auto_tagged"] = round(float(tagged_arr.mean()), 4)
-    m["auto_tagged_precision"] = (
-        round(float(correct[tagged_arr].mean()), 4) if tagged_arr.any() else 0.0
-    )
+    m.update(auto_tagging(np.array(probs).argmax(1) == np.array(y), np.array(tagged)))
     m["failed"] = failed
     m["measured_with"] = "mgc-desktop classify --json (the app's inference path)"
     write_report(report, name, title, m)

@@ -106,6 +106,27 @@ def metrics(
     return out
 
 
+def auto_tagging(correct: np.ndarray, tagged: np.ndarray) -> dict:
+    """How many tracks a threshold lets the app tag, and how many of those are right."""
+    return {
+        "auto_tagged": round(float(tagged.mean()), 4),
+        "auto_tagged_precision": round(float(correct[tagged].mean()), 4) if tagged.any() else 0.0,
+    }
+
+
+def decision_figures(probs: np.ndarray, y_true: np.ndarray, threshold: float) -> dict:
+    """The figures of the model's decisions: accuracy, mean recall, ECE, and auto-tagging at
+    `threshold`."""
+    y_pred = probs.argmax(axis=1)
+    return {
+        "tracks": int(len(y_true)),
+        "accuracy": round(float((y_pred == y_true).mean()), 4),
+        "mean_recall": round(mean_recall(y_true, y_pred, probs.shape[1]), 4),
+        "ece": round(ece(probs, y_true), 4),
+        **auto_tagging(y_pred == y_true, probs.max(axis=1) >= threshold),
+    }
+
+
 def plot_confusion(cm: np.ndarray, classes: list[str], path: str | Path, title: str) -> None:
     """Confusion matrix as PNG (counts, rows true)."""
     import matplotlib

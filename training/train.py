@@ -10,7 +10,7 @@ Test clips are never read here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
@@ -141,13 +141,13 @@ def softmax(z: np.ndarray, temperature: float = 1.0) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_temperature(logits: np.ndarray, y: np.ndarray, gate: np.ndarray | None = None) -> float:
-    """Temperature in [0.3, 10] minimising the negative log-likelihood (grid, then finer) of
-    the probabilities the model will give: softmax(logits / T) times P(in taxonomy)."""
-    gate = np.ones(len(y)) if gate is None else gate
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """Temperature in [0.3, 10] minimising the negative log-likelihood (grid, then finer).
+    The rejector's P(in taxonomy) multiplies every genre alike, so it only adds a constant to
+    the log-likelihood of in-taxonomy tracks: it cannot move this optimum."""
 
     def loss(t: float) -> float:
-        p = softmax(logits, t) * gate[:, None]
+        p = softmax(logits, t)
         return float(-np.mean(np.log(np.clip(p[np.arange(len(y)), y], 1e-12, 1))))
 
     grid = np.exp(np.linspace(np.log(0.3), np.log(10), 60))
@@ -349,24 +349,17 @@ def unseen_genre_rates(
 
 
 def source_figures(
-    sources: list[UnseenSource], y_all: np.ndarray, temperature: float, rejector: dict,
-    threshold: float, n: int,
+    sources: Sequence[UnseenSource], y_all: np.ndarray, temperature: float, rejector: dict,
+    threshold: float,
 ) -> dict:
     """The shipped decisions applied to the answers for held-out sources."""
-    from training.evaluate import ece, mean_recall
+    from training.evaluate import decision_figures
 
     y = y_all[np.concatenate([s.index for s in sources])]
     probs = np.concatenate([softmax(s.logits, temperature) * ood.p_in(rejector, s.signals)[:, None]
                             for s in sources])
-    correct = probs.argmax(axis=1) == y
-    tagged = probs.max(axis=1) >= threshold
     return {
-        "tracks": int(len(y)),
-        "accuracy": round(float(correct.mean()), 4),
-        "mean_recall": round(mean_recall(y, probs.argmax(1), n), 4),
-        "ece": round(ece(probs, y), 4),
-        "auto_tagged": round(float(tagged.mean()), 4),
-        "auto_tagged_precision": round(float(correct[tagged].mean()), 4) if tagged.any() else 0,
+        **decision_figures(probs, y, threshold),
         "per_source_accuracy": {
             s.source: round(float((s.logits.argmax(1) == y_all[s.index]).mean()), 4)
             for s in sources},
@@ -375,11 +368,11 @@ def source_figures(
 
 def calibrate(
     outs: list[FoldOutput], y_all: np.ndarray, cfg: RunConfig, runs: list[UnseenGenre],
-    classes: list[str], sources: list[UnseenSource] = (),
+    classes: list[str], sources: Sequence[UnseenSource] = (),
 ) -> tuple[dict, InferenceParams, dict]:
     """Rejector, temperature and thresholds from out-of-fold answers and leave-one-genre-out
     runs; with the out-of-fold figures, and those of held-out sources (no choice uses them)."""
-    from training.evaluate import ece, mean_recall
+    from training.evaluate import decision_figures, ece
 
     idx = np.concatenate([o.index for o in outs])
     y = y_all[idx]
@@ -388,7 +381,7 @@ def calibrate(
     signals = np.concatenate([o.signals for o in outs])
     rejector = fit_rejector(runs, signals, cfg.calibration)
     gate = ood.p_in(rejector, signals)
-    temperature = fit_temperature(full, y, gate)
+    temperature = fit_temperature(full, y)
     probs_full = softmax(full, temperature) * gate[:, None]
     probs_first = softmax(first, temperature) * gate[:, None]
     conf = probs_full.max(axis=1)
@@ -396,18 +389,11 @@ def calibrate(
     threshold = choose_threshold(conf, correct, cfg.calibration)
     sure = choose_sure_above(probs_first, probs_full, threshold, cfg.calibration)
     inference = replace(cfg.inference, uncertain_below=threshold, sure_above=sure)
-    tagged = conf >= threshold
-    n = full.shape[1]
     unseen = unseen_genre_rates(runs, signals, temperature, threshold, cfg.calibration)
     sizes = {r.genre: len(r.outside_logits) for r in runs}
     figures = {
-        "tracks": int(len(y)),
-        "accuracy": round(float(correct.mean()), 4),
-        "mean_recall": round(mean_recall(y, probs_full.argmax(1), n), 4),
-        "ece": round(ece(probs_full, y), 4),
+        **decision_figures(probs_full, y, threshold),
         "ece_uncalibrated": round(ece(softmax(full), y), 4),
-        "auto_tagged": round(float(tagged.mean()), 4),
-        "auto_tagged_precision": round(float(correct[tagged].mean()), 4) if tagged.any() else 0,
         "first_pass_sure": round(float((probs_first.max(1) >= sure).mean()), 4),
         "rejected_below_half": round(float((gate < 0.5).mean()), 4),
         "unseen_genre_auto_tagged": round(
@@ -416,7 +402,7 @@ def calibrate(
     }
     if sources:
         figures["unseen_source"] = source_figures(sources, y_all, temperature, rejector,
-                                                  threshold, n)
+                                                  threshold)
     calibration = {"temperature": temperature, "rejector": {
         "signals": list(ood.SIGNALS), "weights": [float(w) for w in rejector["weights"]],
         "bias": rejector["bias"], "tag_limit": rejector["tag_limit"],
