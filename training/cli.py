@@ -90,14 +90,15 @@ def _load(args: argparse.Namespace, log: Log, min_per_genre: int = 2):
     return cfg, clips, classes
 
 
-def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=None):
-    """Patch features of `clips` (computed by the musicnn `session` where not cached);
-    unreadable clips are dropped and listed."""
+def load_patches(clips, classes, cfg, session, cache: Path, log: Log, copies=None):
+    """Patch features of `clips` (computed by the musicnn `session` where not cached), one
+    array per (speed, gain dB) copy (default: the configuration's); unreadable clips are
+    dropped and listed."""
     from training.embed import prepare_embeddings
-    from training.head import ClipPatches
+    from training.head import ClipPatches, copy_key
 
-    speeds = tuple(speeds or cfg.data.speeds)
-    jobs = [(c.path, s) for s in speeds for c in clips]
+    copies = list(copies or cfg.data.copies())
+    jobs = [(c.path, s, g) for s, g in copies for c in clips]
     entries, errors = prepare_embeddings(jobs, session, cache, cfg.data.hop_frames, cfg.frontend)
     for p, e in errors.items():
         log(f"skipped unreadable file {p}: {e}")
@@ -106,11 +107,10 @@ def load_patches(clips, classes, cfg, session, cache: Path, log: Log, speeds=Non
         if c.path in errors:
             continue
         by_speed = {}
-        for s in speeds:
-            z = np.load(entries[(c.path, s)])
-            by_speed[s] = np.concatenate([z["pen"], z["tags"], z["pool"]], axis=1).astype(
-                np.float32
-            )
+        for s, g in copies:
+            z = np.load(entries[(c.path, s, g)])
+            feats = np.concatenate([z["pen"], z["tags"], z["pool"]], axis=1)
+            by_speed[copy_key(s, g)] = feats.astype(np.float32)
         kept.append(c)
         data.append(ClipPatches(by_speed, classes.index(c.genre)))
     return kept, data, errors
@@ -198,7 +198,7 @@ def cmd_features(args: argparse.Namespace) -> int:
     train = non_test(clips)
     test = [c for c in clips if c.split == "test"]
     load_patches(train, classes, cfg, session, _cache_dir(args), log)
-    load_patches(test, classes, cfg, session, _cache_dir(args), log, speeds=(1.0,))
+    load_patches(test, classes, cfg, session, _cache_dir(args), log, copies=[(1.0, 0.0)])
     log(f"features ready for {len(clips)} files")
     return 0
 

@@ -3,7 +3,9 @@
 The genre head trains on sequences of these per-patch features (the musicnn part is frozen, so
 its output never changes during training): minutes of CNN work once, then seconds per epoch.
 Patches are cut from the app's own front end (`mgc_desktop.audio.features.log_mel`) at a hop of
-`hop_frames`; speed-changed copies (tempo and pitch together) are augmentation.
+`hop_frames`; speed-changed copies (tempo and pitch together) and level copies (the clip louder
+or quieter: files and microphones differ in level, and musicnn's features move with it) are
+augmentation.
 """
 
 from __future__ import annotations
@@ -72,37 +74,45 @@ def musicnn_outputs(session, patches: np.ndarray, batch: int = 16) -> dict[str, 
     return {"pen": pen, "tags": tags, "pool": pool.astype(np.float16)}
 
 
-def clip_entry(cache_dir: Path, path: str, fe: FrontEndParams, speed: float, hop: int) -> Path:
-    key = _key(EMBED_VERSION, file_digest(path), fe.to_dict(), float(speed), hop)
-    return cache_dir / "musicnn" / f"{key}.npz"
+def clip_entry(
+    cache_dir: Path, path: str, fe: FrontEndParams, speed: float, hop: int, gain_db: float = 0.0
+) -> Path:
+    parts = [EMBED_VERSION, file_digest(path), fe.to_dict(), float(speed), hop]
+    if gain_db:  # entries at the clip's own level keep their earlier keys
+        parts.append(float(gain_db))
+    return cache_dir / "musicnn" / f"{_key(*parts)}.npz"
 
 
-def clip_logmel(path: str, fe: FrontEndParams, speed: float) -> np.ndarray:
-    """The whole clip's log-mel, played `speed` times faster (tempo and pitch together)."""
+def clip_logmel(path: str, fe: FrontEndParams, speed: float, gain_db: float = 0.0) -> np.ndarray:
+    """The whole clip's log-mel, played `speed` times faster (tempo and pitch together) and
+    `gain_db` louder."""
     from mgc_desktop.audio.decode import read_all
 
+    gain = np.float32(10.0 ** (gain_db / 20.0))
     if speed == 1.0:
-        return log_mel(read_all(path, fe.sample_rate), fe)
-    return speed_logmel(read_all(path, _WIDE_RATE), speed, fe)
+        return log_mel(read_all(path, fe.sample_rate) * gain, fe)
+    return speed_logmel(read_all(path, _WIDE_RATE) * gain, speed, fe)
 
 
 def prepare_embeddings(
-    jobs: list[tuple[str, float]],
+    jobs: list[tuple[str, float, float]],
     session,
     cache_dir: Path,
     hop: int = 94,
     fe: FrontEndParams | None = None,
-) -> tuple[dict[tuple[str, float], Path], dict[str, str]]:
-    """Cache the patch features of each (clip, speed) computed by `session` (a musicnn
+) -> tuple[dict[tuple[str, float, float], Path], dict[str, str]]:
+    """Cache the patch features of each (clip, speed, gain dB) computed by `session` (a musicnn
     onnxruntime session or a TorchRunner); returns (entries, path -> error line)."""
     fe = fe or FrontEndParams()
     entries, errors = {}, {}
     start = time.time()
-    for i, (path, speed) in enumerate(jobs):
-        entry = clip_entry(cache_dir, path, fe, speed, hop)
+    for i, (path, speed, gain_db) in enumerate(jobs):
+        if path in errors:
+            continue
+        entry = clip_entry(cache_dir, path, fe, speed, hop, gain_db)
         if not entry.exists():
             try:
-                mel = clip_logmel(path, fe, speed)
+                mel = clip_logmel(path, fe, speed, gain_db)
                 arrays = musicnn_outputs(session, patches_of(mel, fe.window_frames, hop))
             except Exception as exc:  # one bad clip costs one line, not the run
                 errors[path] = f"{type(exc).__name__}: {exc}".splitlines()[0]
@@ -111,7 +121,7 @@ def prepare_embeddings(
             tmp = entry.with_suffix(".tmp.npz")
             np.savez(tmp, **arrays)
             os.replace(tmp, entry)
-        entries[(path, speed)] = entry
+        entries[(path, speed, gain_db)] = entry
         if (i + 1) % 50 == 0:
             print(f"  musicnn features: {i + 1}/{len(jobs)}, {time.time() - start:.0f} s",
                   file=sys.stderr, flush=True)

@@ -1,11 +1,21 @@
-"""The genre head that sits on the frozen musicnn network: a small bidirectional LSTM over the
-time-ordered sequence of a track's 3 s patch features, trained on cached features.
+"""The genre head that sits on the frozen musicnn network: small bidirectional LSTMs over the
+time-ordered sequence of a track's 3 s patch features, trained on cached features, blended with
+a strongly regularised linear classifier of the track's mean features.
 
 Per patch, musicnn gives 200 penultimate features, 50 MSD tag logits and 1,506 pooled mid-level
 features (1,756 numbers). The head standardises them (statistics fixed from the training clips,
 stored in the model), projects them, reads the sequence with a BiLSTM and classifies the mean
 of its outputs joined with the mean of the projected patches (a skip path that keeps short
 sequences well-behaved).
+
+Why the linear branch: with each non-GTZAN collection left out of training in turn, the BiLSTM
+heads alone were right on 62% of its clips (mean of three seeds), a logistic regression over the
+mean penultimate + tag features of the clips as they are on 72%; out of fold the heads win (85%
+against 81%). That regression was brittle, though: it changed its answers under level and pitch
+changes the heads shrug off. Trained on every speed and level copy as well, and blended in at
+half of the logits, it keeps the heads' out-of-fold accuracy within 2 points, adds 2 points of
+mean recall on left-out collections, and holds 77% (heads alone: 70%) out of fold when every
+clip is played 12 dB quieter.
 """
 
 from __future__ import annotations
@@ -34,6 +44,8 @@ class HeadConfig:
     label_smoothing: float = 0.05
     ensemble: int = 3
     seed: int = 0
+    linear_c: float = 0.0  # inverse L2 strength of the linear branch; 0: no linear branch
+    linear_share: float = 0.5  # its share of the blended logits
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -62,10 +74,16 @@ class GenreHead(nn.Module):
 
 @dataclass
 class ClipPatches:
-    """Cached patch features of one clip at each speed: speed -> (n_patches, features)."""
+    """Cached patch features of each copy of one clip -> (n_patches, features): a float key is
+    a speed copy (1.0: the clip as it is), a "+6 dB" key a level copy (see `copy_key`)."""
 
-    by_speed: dict[float, np.ndarray]
+    by_speed: dict[float | str, np.ndarray]
     label: int
+
+
+def copy_key(speed: float, gain_db: float) -> float | str:
+    """The `ClipPatches.by_speed` key of a (speed, gain) copy."""
+    return float(speed) if not gain_db else f"{gain_db:+g} dB"
 
 
 def _batches(
@@ -132,8 +150,51 @@ def fit_heads(
     return heads
 
 
-def ensemble_logits(heads: list[GenreHead], x: np.ndarray) -> np.ndarray:
-    """Mean logits of the heads for (T, F) standardised features of one track -> (classes,)."""
+def fit_linear(
+    pooled: np.ndarray, labels: np.ndarray, n_classes: int, c: float, columns: int
+) -> nn.Linear:
+    """Logistic regression (classes weighed equally, L2 1/`c`) over the tracks' mean standardised
+    features `pooled` (tracks, `columns`), as a linear layer; a genre missing from `labels` gets
+    a bias that never wins."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(pooled, labels)
+    layer = nn.Linear(columns, n_classes)
     with torch.no_grad():
-        xt = torch.from_numpy(x[None].astype(np.float32))
-        return torch.stack([h(xt)[0] for h in heads]).mean(0).numpy()
+        layer.weight.zero_()
+        layer.bias.fill_(-30.0)
+        coef, intercept = lr.coef_, lr.intercept_
+        if len(lr.classes_) == 2:  # sklearn keeps one row for two classes
+            coef, intercept = np.r_[-coef / 2, coef / 2], np.r_[-intercept / 2, intercept / 2]
+        idx = torch.as_tensor(lr.classes_, dtype=torch.long)
+        layer.weight[idx] = torch.as_tensor(coef, dtype=torch.float32)
+        layer.bias[idx] = torch.as_tensor(intercept, dtype=torch.float32)
+    return layer.eval()
+
+
+class GenreEnsemble(nn.Module):
+    """(1, T, features) standardised windows of one track -> (1, classes) logits: the BiLSTM
+    heads' mean logits, blended with the linear branch over the mean of the first `columns`
+    features (training and the exported graph both call this)."""
+
+    def __init__(
+        self, heads: list[GenreHead], linear: nn.Linear | None = None, share: float = 0.0
+    ) -> None:
+        super().__init__()
+        self.heads = nn.ModuleList(heads).eval()
+        self.linear = linear
+        self.share = float(share) if linear is not None else 0.0
+
+    def forward(self, seq: torch.Tensor) -> torch.Tensor:
+        logits = torch.stack([h(seq) for h in self.heads]).mean(0)
+        if self.linear is None:
+            return logits
+        columns = self.linear.in_features
+        linear = self.linear(seq[:, :, :columns].mean(dim=1))
+        return (1.0 - self.share) * logits + self.share * linear
+
+
+def ensemble_logits(model: GenreEnsemble, x: np.ndarray) -> np.ndarray:
+    """Logits of the ensemble for (T, F) standardised features of one track -> (classes,)."""
+    with torch.no_grad():
+        return model(torch.from_numpy(x[None].astype(np.float32)))[0].numpy()

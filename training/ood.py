@@ -6,7 +6,7 @@ and the left-out genre's tracks are "outside" while the nine genres' out-of-fold
 "inside" (`train.leave_one_genre_out`). A logistic regression over eight signals of a track
 separates them; none of the signals names a genre, so what it learns is how strangeness
 shows, not which genres are strange:
-- the heads' own answer: top probability, margin to the runner-up, normalised entropy and
+- the model's own answer: top probability, margin to the runner-up, normalised entropy and
   log-sum-exp of the logits (an energy score);
 - MSD tags outside the taxonomy: musicnn's 50 tags include electronic, dance, house, rnb, soul,
   funk, ambient, ... For each track, how far those tag logits exceed the mean of the predicted
@@ -72,7 +72,7 @@ def class_statistics(pooled: np.ndarray, tags: np.ndarray, labels: np.ndarray, n
 
 def signals(stats: dict, pooled: np.ndarray, tags: np.ndarray, logits: np.ndarray) -> np.ndarray:
     """(tracks, 8) rejector inputs, in `SIGNALS` order, exactly as the ONNX graph computes
-    them from the heads' mean logits, mean standardised features and mean tag logits."""
+    them from the ensemble's logits, mean standardised features and mean tag logits."""
     z = logits - logits.max(axis=1, keepdims=True)
     p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     top = np.sort(p, axis=1)[:, ::-1]

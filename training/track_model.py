@@ -4,7 +4,8 @@
       -> frozen MSD_musicnn per window: 200 penultimate features, 50 MSD tag logits and the
          1,506 pooled mid-level features under them
       -> standardise (training statistics)                      -> per-window features (n, 1756)
-      -> BiLSTM heads (ensemble, mean logits) / temperature     -> calibrated genre probabilities
+      -> BiLSTM heads (mean logits) blended with a linear classifier of the mean
+         penultimate + tag features, / temperature               -> calibrated genre probabilities
       -> times P(in taxonomy): the rejector                     -> "probabilities" (1, classes)
       -> mean of the standardised penultimate + tag features,
          unit length                                             -> "embedding" (1, 250)
@@ -23,7 +24,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from training.head import GenreHead
+from training.head import GenreEnsemble
 from training.musicnn import MusicnnFeatures
 from training.ood import NEIGHBOURS, TAG_GATE_SCALE
 
@@ -66,7 +67,7 @@ class Rejector(nn.Module):
         self.neighbours = min(NEIGHBOURS, len(rejector["bank"]))
 
     def forward(self, logits: torch.Tensor, raw_tags: torch.Tensor, feats: torch.Tensor):
-        """logits (1, classes) the heads' mean logits; raw_tags (1, 50) mean tag logits;
+        """logits (1, classes) the ensemble's logits; raw_tags (1, 50) mean tag logits;
         feats (1, 250) mean standardised features. Returns (1, 1) P(in taxonomy)."""
         probs = torch.softmax(logits, dim=1)
         top = probs.topk(2, dim=1).values
@@ -90,7 +91,7 @@ class TrackModel(nn.Module):
     def __init__(
         self,
         musicnn: MusicnnFeatures,
-        heads: list[GenreHead],
+        ensemble: GenreEnsemble,
         mean: np.ndarray,
         std: np.ndarray,
         temperature: float,
@@ -98,7 +99,7 @@ class TrackModel(nn.Module):
     ) -> None:
         super().__init__()
         self.musicnn = musicnn.eval()
-        self.heads = nn.ModuleList(heads).eval()
+        self.ensemble = ensemble.eval()
         self.mean, self.std = _const(mean), _const(std)
         self.temperature = float(temperature)
         self.rejector = Rejector(rejector) if rejector is not None else None
@@ -113,7 +114,7 @@ class TrackModel(nn.Module):
         feats = (raw - self.mean) / self.std
         tags = raw[:, TAG_COLUMNS]
         seq = feats.unsqueeze(0)  # the windows are one track's sequence
-        logits = torch.stack([h(seq) for h in self.heads]).mean(0)
+        logits = self.ensemble(seq)
         probs = torch.softmax(logits / self.temperature, dim=1)
         pooled = feats[:, :EMBEDDING_FEATURES].mean(dim=0, keepdim=True)
         if self.rejector is not None:

@@ -22,7 +22,14 @@ from mgc_desktop.model.card import InferenceParams
 from mgc_desktop.model.windows import first_pass
 from training import ood
 from training.data import Clip, DataError, kfold_splits
-from training.head import ClipPatches, GenreHead, HeadConfig, ensemble_logits, fit_heads
+from training.head import (
+    ClipPatches,
+    GenreEnsemble,
+    HeadConfig,
+    ensemble_logits,
+    fit_heads,
+    fit_linear,
+)
 from training.track_model import EMBEDDING_FEATURES, TAG_COLUMNS, TrackModel
 
 DEAD_FEATURE_STD = 0.01
@@ -30,10 +37,16 @@ DEAD_FEATURE_STD = 0.01
 
 @dataclass(frozen=True)
 class DataConfig:
-    """Which patch features training reads: speed copies (augmentation) and patch hop."""
+    """Which patch features training reads: speed and level copies (augmentation) and the
+    patch hop."""
 
     speeds: tuple[float, ...] = (1.0, 0.92, 1.08)
+    gains_db: tuple[float, ...] = ()  # level copies at normal speed
     hop_frames: int = 94
+
+    def copies(self) -> list[tuple[float, float]]:
+        """(speed, gain dB) of every copy of a clip."""
+        return [(s, 0.0) for s in self.speeds] + [(1.0, float(g)) for g in self.gains_db]
 
 
 @dataclass(frozen=True)
@@ -119,9 +132,10 @@ def standardiser(data: list[ClipPatches]) -> tuple[np.ndarray, np.ndarray]:
     return allp.mean(axis=0), np.where(std < DEAD_FEATURE_STD, 1.0, std)
 
 
-def track_views(d: ClipPatches, windows: int) -> np.ndarray:
-    """The patches the app would hear from this clip: `windows` spread, at normal speed."""
-    f = d.by_speed[1.0]
+def track_views(d: ClipPatches, windows: int, copy: float | str = 1.0) -> np.ndarray:
+    """The patches the app would hear from this clip (or from one of its speed or level
+    copies): `windows` spread."""
+    f = d.by_speed[copy]
     return f[first_pass(len(f), windows)]
 
 
@@ -160,21 +174,33 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 class Fitted:
     """A trained head ensemble with everything the graph needs besides musicnn."""
 
-    heads: list[GenreHead]
+    ensemble: GenreEnsemble
     mean: np.ndarray
     std: np.ndarray
     stats: dict
 
 
 def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
-    """Heads + standardisation + the rejector's statistics of the training clips."""
+    """Heads (+ the linear branch) + standardisation + the rejector's statistics of the
+    training clips."""
     mean, std = standardiser(data)
     heads = fit_heads(data, n, cfg.head, mean, std)
     views = [track_views(d, cfg.inference.max_windows) for d in data]
     pooled = np.stack([((v - mean) / std)[:, :EMBEDDING_FEATURES].mean(axis=0) for v in views])
     tags = np.stack([v[:, TAG_COLUMNS].mean(axis=0) for v in views])
     labels = np.array([d.label for d in data])
-    return Fitted(heads, mean, std, ood.class_statistics(pooled, tags, labels, n))
+    linear = None
+    if cfg.head.linear_c > 0:
+        # Every speed and level copy is a row: trained on the clips as they are only, the
+        # regression hung on their exact pitch and level (through the virtual microphone, whose
+        # capture matches the file only in stretches, a country clip became pop).
+        copies = [(d, k) for d in data for k in d.by_speed]
+        rows = np.stack([((track_views(d, cfg.inference.max_windows, k) - mean) / std)
+                         [:, :EMBEDDING_FEATURES].mean(axis=0) for d, k in copies])
+        linear = fit_linear(rows, np.array([d.label for d, _ in copies]), n,
+                            cfg.head.linear_c, EMBEDDING_FEATURES)
+    ensemble = GenreEnsemble(heads, linear, cfg.head.linear_share)
+    return Fitted(ensemble, mean, std, ood.class_statistics(pooled, tags, labels, n))
 
 
 def answer(
@@ -185,7 +211,7 @@ def answer(
     raw = track_views(d, windows)
     x = (raw - fitted.mean) / fitted.std
     pooled = x[:, :EMBEDDING_FEATURES].mean(axis=0)
-    return ensemble_logits(fitted.heads, x), pooled, raw[:, TAG_COLUMNS].mean(axis=0)
+    return ensemble_logits(fitted.ensemble, x), pooled, raw[:, TAG_COLUMNS].mean(axis=0)
 
 
 def cross_validate(
@@ -413,10 +439,10 @@ def calibrate(
 def track_model(
     musicnn: torch.nn.Module, fitted: Fitted, calibration: dict
 ) -> TrackModel:
-    """The exportable module: frozen musicnn + the fitted heads, temperature and rejector."""
+    """The exportable module: frozen musicnn + the fitted ensemble, temperature and rejector."""
     rejector = {**fitted.stats, "weights": np.asarray(calibration["rejector"]["weights"]),
                 "bias": float(calibration["rejector"]["bias"]),
                 "tag_limit": float(calibration["rejector"]["tag_limit"])}
     return TrackModel(
-        musicnn, fitted.heads, fitted.mean, fitted.std, calibration["temperature"], rejector
+        musicnn, fitted.ensemble, fitted.mean, fitted.std, calibration["temperature"], rejector
     )

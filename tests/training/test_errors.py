@@ -72,12 +72,15 @@ def test_unreadable_file_skipped_and_listed(tmp_path: Path) -> None:
     good = write_wav(tmp_path / "rock" / "good.wav", seconds=5)
     bad = tmp_path / "rock" / "bad.mp3"
     bad.write_bytes(b"this is not audio" * 100)
-    jobs = [(str(good), 1.0), (str(good), 1.08), (str(bad), 1.0)]
+    jobs = [(str(good), 1.0, 0.0), (str(good), 1.08, 0.0), (str(good), 1.0, -6.0),
+            (str(bad), 1.0, 0.0), (str(bad), 1.0, -6.0)]
     entries, errors = prepare_embeddings(jobs, TorchRunner(MusicnnFeatures()), tmp_path / "c")
-    assert (str(good), 1.0) in entries and (str(good), 1.08) in entries
-    assert str(bad) in errors and errors[str(bad)]
+    assert {(str(good), 1.0, 0.0), (str(good), 1.08, 0.0), (str(good), 1.0, -6.0)} <= set(entries)
+    assert list(errors) == [str(bad)] and errors[str(bad)]  # one line per bad file
     import numpy as np
 
-    feats = np.load(entries[(str(good), 1.0)])
+    quieter = np.load(entries[(str(good), 1.0, -6.0)])
+    feats = np.load(entries[(str(good), 1.0, 0.0)])
+    assert not np.allclose(quieter["tags"], feats["tags"])  # the level copy is a different input
     assert feats["pen"].shape[1] == 200 and feats["tags"].shape[1] == 50
     assert feats["pool"].shape == (len(feats["pen"]), 1506)

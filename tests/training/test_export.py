@@ -14,7 +14,7 @@ from mgc_desktop.audio.features import FrontEndParams
 from mgc_desktop.model.card import InferenceParams, ModelCard
 from mgc_desktop.model.classifier import GenreClassifier, load_session
 from training.export import ExportError, export_onnx, musicnn_subgraph
-from training.head import GenreHead, HeadConfig
+from training.head import GenreEnsemble, GenreHead, HeadConfig
 from training.musicnn import MusicnnFeatures
 from training.track_model import MUSICNN_OUTPUTS, TrackModel
 
@@ -27,7 +27,9 @@ def _card() -> ModelCard:
 def _model() -> TrackModel:
     torch.manual_seed(0)
     heads = [GenreHead(1756, 3, HeadConfig(proj=8, hidden=4)).eval() for _ in range(2)]
-    return TrackModel(MusicnnFeatures().eval(), heads, np.zeros(1756), np.ones(1756), 1.5, None)
+    linear = torch.nn.Linear(250, 3)  # the exported graph blends the linear branch in too
+    return TrackModel(MusicnnFeatures().eval(), GenreEnsemble(heads, linear, 0.5),
+                      np.zeros(1756), np.ones(1756), 1.5, None)
 
 
 @pytest.fixture(scope="module")

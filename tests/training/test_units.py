@@ -7,15 +7,25 @@ import torch
 
 from training import ood
 from training.data import Clip, holdout_split, kfold_splits
-from training.head import ClipPatches, GenreHead, HeadConfig, fit_heads
+from training.head import (
+    ClipPatches,
+    GenreEnsemble,
+    GenreHead,
+    HeadConfig,
+    copy_key,
+    fit_heads,
+    fit_linear,
+)
 from training.musicnn import MSD_TAGS
 from training.track_model import Rejector
 from training.train import (
     CalibrationConfig,
+    DataConfig,
     choose_sure_above,
     choose_threshold,
     fit_temperature,
     softmax,
+    track_views,
 )
 
 
@@ -51,7 +61,6 @@ def test_head_reads_any_sequence_length() -> None:
 
 def test_training_views_use_the_apps_window_placement() -> None:
     from mgc_desktop.model.windows import first_pass
-    from training.train import track_views
 
     clip = ClipPatches({1.0: np.arange(18, dtype=np.float32)[:, None]}, 0)
     assert first_pass(18, 3) == [0, 8, 17]
@@ -196,3 +205,32 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     assert 0 < inference.uncertain_below <= 1 and figures["tracks"] == len(clips)
     assert set(figures["unseen_genre_auto_tagged_per_genre"]) == set(classes)
     assert 0 <= figures["unseen_genre_auto_tagged"] <= 1
+
+
+def test_linear_branch_learns_and_blends_into_the_ensemble_logits() -> None:
+    rng = np.random.default_rng(2)
+    centres = rng.normal(0, 2, size=(3, 250))
+    pooled = np.concatenate([centres[k] + rng.normal(0, 1, size=(10, 250)) for k in range(3)])
+    labels = np.repeat(np.arange(3), 10)
+    linear = fit_linear(pooled, labels, 4, 1.0, 250)  # genre 3 never seen: never wins
+    x = torch.tensor(centres, dtype=torch.float32)
+    with torch.no_grad():
+        assert linear(x).argmax(1).tolist() == [0, 1, 2]
+        assert (linear(x)[:, 3] < -20).all()
+    head = GenreHead(1756, 4, HeadConfig(proj=8, hidden=4)).eval()
+    seq = torch.randn(1, 5, 1756)
+    with torch.no_grad():
+        blended = GenreEnsemble([head], linear, 0.25)(seq)
+        expected = 0.75 * head(seq) + 0.25 * linear(seq[:, :, :250].mean(1))
+        assert torch.allclose(blended, expected, atol=1e-5)
+        assert torch.allclose(GenreEnsemble([head])(seq), head(seq))
+
+
+def test_level_copies_follow_the_speed_copies_and_keep_speed_one_as_the_clip() -> None:
+    data = DataConfig(speeds=(1.0, 0.92), gains_db=(-6.0, 6.0))
+    assert data.copies() == [(1.0, 0.0), (0.92, 0.0), (1.0, -6.0), (1.0, 6.0)]
+    keys = [copy_key(s, g) for s, g in data.copies()]
+    assert keys == [1.0, 0.92, "-6 dB", "+6 dB"]
+    clip = ClipPatches({k: np.full((4, 2), i, np.float32) for i, k in enumerate(keys)}, 0)
+    assert track_views(clip, 2)[:, 0].tolist() == [0, 0]  # the app hears the clip as it is
+    assert track_views(clip, 2, "-6 dB")[:, 0].tolist() == [2, 2]
