@@ -5,7 +5,8 @@ its output never changes during training): minutes of CNN work once, then second
 Patches are cut from the app's own front end (`mgc_desktop.audio.features.log_mel`) at a hop of
 `hop_frames`; speed-changed copies (tempo and pitch together) and level copies (the clip louder
 or quieter: files and microphones differ in level, and musicnn's features move with it) are
-augmentation.
+augmentation. A level copy is a pure gain in floating point: +6 dB takes loud clips past full
+scale, where a louder master would be limited instead.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The shipped model's "none of the ten" rejector (computed in the graph by `track_model.py`).
 
 No labelled out-of-taxonomy music exists here, so the rejector learns what an unknown genre
-looks like from the genres we have: leave one genre out, train the heads on the other nine,
+looks like from the genres we have: leave one genre out, train the model on the other nine,
 and the left-out genre's tracks are "outside" while the nine genres' out-of-fold tracks are
 "inside" (`train.leave_one_genre_out`). A logistic regression over eight signals of a track
 separates them; none of the signals names a genre, so what it learns is how strangeness

@@ -11,7 +11,7 @@
          unit length                                             -> "embedding" (1, 250)
 
 The probabilities sum to at most 1; the rest is the chance that the track is none of the genres.
-The rejector (fitted in `training/ood.py`, documented there) weighs the heads' own confidence,
+The rejector (fitted in `training/ood.py`, documented there) weighs the model's own confidence,
 how far the track's out-of-taxonomy MSD tags (electronic, house, rnb, soul, ...) exceed what
 the predicted genre's training tracks show, and how far the track lies from the training music.
 """

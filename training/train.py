@@ -44,6 +44,10 @@ class DataConfig:
     gains_db: tuple[float, ...] = ()  # level copies at normal speed
     hop_frames: int = 94
 
+    def __post_init__(self) -> None:
+        if 0.0 in self.gains_db or len(set(self.gains_db)) != len(self.gains_db):
+            raise ValueError(f"gains_db must be distinct and non-zero: {list(self.gains_db)}")
+
     def copies(self) -> list[tuple[float, float]]:
         """(speed, gain dB) of every copy of a clip."""
         return [(s, 0.0) for s in self.speeds] + [(1.0, float(g)) for g in self.gains_db]

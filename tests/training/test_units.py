@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 
 from training import ood
@@ -188,8 +189,10 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     data = [ClipPatches({1.0: (centres[classes.index(c.genre)]
                                + rng.normal(0, 2, (5, 1756))).astype(np.float32)},
                         classes.index(c.genre)) for c in clips]
+    for d in data:  # a level copy, read by the heads and the linear branch
+        d.by_speed["-6 dB"] = d.by_speed[1.0] * 0.9
     cfg = RunConfig().with_overrides({"head.epochs": 3, "head.ensemble": 1,
-                                      "head.proj": 8, "head.hidden": 4,
+                                      "head.proj": 8, "head.hidden": 4, "head.linear_c": 0.01,
                                       "data.speeds": [1.0], "calibration.folds": 2})
     y = np.array([d.label for d in data])
     outs = cross_validate(data, clips, 3, cfg, lambda _: None)
@@ -231,6 +234,24 @@ def test_level_copies_follow_the_speed_copies_and_keep_speed_one_as_the_clip() -
     assert data.copies() == [(1.0, 0.0), (0.92, 0.0), (1.0, -6.0), (1.0, 6.0)]
     keys = [copy_key(s, g) for s, g in data.copies()]
     assert keys == [1.0, 0.92, "-6 dB", "+6 dB"]
+    assert copy_key(0.92, -6.0) == "x0.92 -6 dB"  # never the same key as another copy
+    with pytest.raises(ValueError):
+        DataConfig(gains_db=(0.0,))
     clip = ClipPatches({k: np.full((4, 2), i, np.float32) for i, k in enumerate(keys)}, 0)
     assert track_views(clip, 2)[:, 0].tolist() == [0, 0]  # the app hears the clip as it is
     assert track_views(clip, 2, "-6 dB")[:, 0].tolist() == [2, 2]
+
+
+def test_linear_branch_of_two_genres_matches_the_regression() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(3)
+    pooled = np.concatenate([rng.normal(-1, 1, (12, 250)), rng.normal(1, 1, (12, 250))])
+    labels = np.repeat([0, 2], 12)  # genre 1 of 3 absent, as in a leave-one-genre-out run
+    linear = fit_linear(pooled, labels, 3, 0.1, 250)
+    with torch.no_grad():
+        probs = torch.softmax(linear(torch.tensor(pooled, dtype=torch.float32)), 1).numpy()
+    reference = LogisticRegression(C=0.1, max_iter=5000, class_weight="balanced")
+    reference = reference.fit(pooled, labels).predict_proba(pooled)
+    assert np.allclose(probs[:, [0, 2]], reference, atol=1e-5)
+    assert (probs[:, 1] < 1e-9).all()
