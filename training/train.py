@@ -184,13 +184,19 @@ class Fitted:
     stats: dict
 
 
+def mean_features(raw: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
+    """A track's mean standardised penultimate + tag features from its (windows, 1756) raw
+    features: what the embedding, the rejector and the linear branch read."""
+    return ((raw - mean) / std)[:, :EMBEDDING_FEATURES].mean(axis=0)
+
+
 def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
     """Heads (+ the linear branch) + standardisation + the rejector's statistics of the
     training clips."""
     mean, std = standardiser(data)
     heads = fit_heads(data, n, cfg.head, mean, std)
     views = [track_views(d, cfg.inference.max_windows) for d in data]
-    pooled = np.stack([((v - mean) / std)[:, :EMBEDDING_FEATURES].mean(axis=0) for v in views])
+    pooled = np.stack([mean_features(v, mean, std) for v in views])
     tags = np.stack([v[:, TAG_COLUMNS].mean(axis=0) for v in views])
     labels = np.array([d.label for d in data])
     linear = None
@@ -199,8 +205,8 @@ def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
         # regression hung on their exact pitch and level (through the virtual microphone, whose
         # capture inserts 21 stale frames every 1,045, a country clip became pop).
         copies = [(d, k) for d in data for k in d.by_speed]
-        rows = np.stack([((track_views(d, cfg.inference.max_windows, k) - mean) / std)
-                         [:, :EMBEDDING_FEATURES].mean(axis=0) for d, k in copies])
+        rows = np.stack([mean_features(track_views(d, cfg.inference.max_windows, k), mean, std)
+                         for d, k in copies])
         linear = fit_linear(rows, np.array([d.label for d, _ in copies]), n,
                             cfg.head.linear_c, EMBEDDING_FEATURES)
     ensemble = GenreEnsemble(heads, linear, cfg.head.linear_share)
