@@ -203,7 +203,7 @@ def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
     if cfg.head.linear_c > 0:
         # Every speed and level copy is a row: trained on the clips as they are only, the
         # regression hung on their exact pitch and level (through the virtual microphone, whose
-        # capture inserts 21 stale frames every 1,045, a country clip became pop).
+        # capture then inserted 21 stale frames every 1,045, a country clip became pop).
         copies = [(d, k) for d in data for k in d.by_speed]
         rows = np.stack([mean_features(track_views(d, cfg.inference.max_windows, k), mean, std)
                          for d, k in copies])

@@ -7,9 +7,13 @@ PCM) has no clock, so from a plain file the plugin delivers audio as fast as it 
 time: PortAudio's capture thread blocks on the FIFO like on a sound card's clock.
 
 The plugin passes raw bytes: the stream must be opened at exactly the FIFO's rate, channel
-count and format (int16 little-endian here; the live stream captures int16). Processes that
-open the device need the `env()` (HOME pointing at the private folder) *before* PortAudio
-initialises, so run them as subprocesses.
+count and format (int16 little-endian here; the live stream captures int16). It fills each
+period with one `read` of the FIFO, and a read that finds less than a period leaves the rest of
+it stale: the feeder therefore writes whole capture blocks (`BLOCK_FRAMES`, the live stream's
+period), each in one atomic write, and the capture is then sample for sample the fed audio.
+
+Processes that open the device need the `env()` (HOME pointing at the private folder) *before*
+PortAudio initialises, so run them as subprocesses.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from pathlib import Path
 import numpy as np
 
 from mgc_desktop.audio.decode import read_all
+from mgc_desktop.live.stream import BLOCK_FRAMES
 
 # Writes of at most PIPE_BUF (4096) bytes to a FIFO are atomic: all or nothing.
-_CHUNK_BYTES = 4096
+_PIPE_BUF = 4096
 # A feeder this far behind real time (nobody reading) restarts its clock instead of bursting.
 _MAX_LAG_S = 0.1
 
@@ -55,6 +60,8 @@ class VirtualMic:
     ) -> None:
         if pcm.ndim != 2 or pcm.dtype != np.dtype("<i2"):
             raise ValueError("pcm must be (samples, channels) little-endian int16")
+        if pcm.shape[1] not in (1, 2):  # a whole block per atomic write holds at most stereo
+            raise ValueError("pcm must be mono or stereo")
         self.pcm = np.ascontiguousarray(pcm)
         self.rate = int(rate)
         self.channels = int(pcm.shape[1])
@@ -132,7 +139,9 @@ class VirtualMic:
     def _feed(self) -> None:
         data = self.pcm.tobytes()
         frame_bytes = 2 * self.channels
-        chunk = (_CHUNK_BYTES // frame_bytes) * frame_bytes
+        block = BLOCK_FRAMES * frame_bytes
+        # Whole capture blocks per atomic write: two for mono, one for stereo.
+        chunk = max(_PIPE_BUF // block, 1) * block
         pos = 0
         clock, sent_s = time.monotonic(), 0.0
         while not self._stop.is_set():
