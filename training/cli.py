@@ -106,13 +106,13 @@ def load_patches(clips, classes, cfg, session, cache: Path, log: Log, copies=Non
     for c in clips:
         if c.path in errors:
             continue
-        by_speed = {}
+        arrays = {}
         for s, g in copies:
             z = np.load(entries[(c.path, s, g)])
             feats = np.concatenate([z["pen"], z["tags"], z["pool"]], axis=1)
-            by_speed[copy_key(s, g)] = feats.astype(np.float32)
+            arrays[copy_key(s, g)] = feats.astype(np.float32)
         kept.append(c)
-        data.append(ClipPatches(by_speed, classes.index(c.genre)))
+        data.append(ClipPatches(arrays, classes.index(c.genre)))
     return kept, data, errors
 
 

@@ -49,6 +49,12 @@ class HeadConfig:
     linear_c: float = 0.0  # inverse L2 strength of the linear branch; 0: no linear branch
     linear_share: float = 0.5  # its share of the blended logits
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.linear_share <= 1.0:
+            raise ValueError(f"linear_share must lie in [0, 1]: {self.linear_share}")
+        if self.linear_c < 0:
+            raise ValueError(f"linear_c must be >= 0: {self.linear_c}")
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -65,8 +71,9 @@ class GenreHead(nn.Module):
             nn.Dropout(cfg.dropout),
         )
         self.lstm = nn.LSTM(cfg.proj, cfg.hidden, batch_first=True, bidirectional=True)
-        self.out = nn.Sequential(nn.Dropout(cfg.dropout), nn.Linear(2 * cfg.hidden + cfg.proj,
-                                                                    n_classes))
+        self.out = nn.Sequential(
+            nn.Dropout(cfg.dropout), nn.Linear(2 * cfg.hidden + cfg.proj, n_classes)
+        )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         h = self.proj(x)
@@ -79,12 +86,12 @@ class ClipPatches:
     """Cached patch features of each copy of one clip -> (n_patches, features): a float key is
     a speed copy (1.0: the clip as it is), a "+6 dB" key a level copy (see `copy_key`)."""
 
-    by_speed: dict[float | str, np.ndarray]
+    copies: dict[float | str, np.ndarray]
     label: int
 
 
 def copy_key(speed: float, gain_db: float) -> float | str:
-    """The `ClipPatches.by_speed` key of a (speed, gain) copy."""
+    """The `ClipPatches.copies` key of a (speed, gain) copy."""
     if not gain_db:
         return float(speed)
     return f"{gain_db:+g} dB" if speed == 1.0 else f"x{speed:g} {gain_db:+g} dB"
@@ -102,8 +109,8 @@ def _batches(
         t = int(rng.integers(1, cfg.max_patches + 1))
         xs, ys = [], []
         for j in idx:
-            copies = list(clips[j].by_speed)
-            feats = clips[j].by_speed[copies[rng.integers(len(copies))]]
+            keys = list(clips[j].copies)
+            feats = clips[j].copies[keys[rng.integers(len(keys))]]
             n = len(feats)
             if n >= t:
                 pick = np.sort(rng.choice(n, size=t, replace=False))
@@ -129,9 +136,7 @@ def fit_heads(
     heads = []
     labels = np.array([c.label for c in clips])
     weights = class_weights(labels, n_classes)
-    norm = [
-        ClipPatches({s: (f - mean) / std for s, f in c.by_speed.items()}, c.label) for c in clips
-    ]
+    norm = [ClipPatches({s: (f - mean) / std for s, f in c.copies.items()}, c.label) for c in clips]
     for member in range(cfg.ensemble):
         seed = cfg.seed * 100 + member
         torch.manual_seed(seed)

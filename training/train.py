@@ -131,7 +131,7 @@ def standardiser(data: list[ClipPatches]) -> tuple[np.ndarray, np.ndarray]:
     Many pooled musicnn features never vary (ReLU maps that stay at zero): their scale is set
     to 1, not ~0, so that rounding differences (the cache keeps them as float16) cannot be
     magnified into large inputs in the app."""
-    allp = np.concatenate([f for d in data for f in d.by_speed.values()])
+    allp = np.concatenate([f for d in data for f in d.copies.values()])
     std = allp.std(axis=0)
     return allp.mean(axis=0), np.where(std < DEAD_FEATURE_STD, 1.0, std)
 
@@ -139,7 +139,7 @@ def standardiser(data: list[ClipPatches]) -> tuple[np.ndarray, np.ndarray]:
 def track_views(d: ClipPatches, windows: int, copy: float | str = 1.0) -> np.ndarray:
     """The patches the app would hear from this clip (or from one of its speed or level
     copies): `windows` spread."""
-    f = d.by_speed[copy]
+    f = d.copies[copy]
     return f[first_pass(len(f), windows)]
 
 
@@ -204,7 +204,7 @@ def fit(data: list[ClipPatches], n: int, cfg: RunConfig) -> Fitted:
         # Every speed and level copy is a row: trained on the clips as they are only, the
         # regression hung on their exact pitch and level (through the virtual microphone, whose
         # capture then inserted 21 stale frames every 1,045, a country clip became pop).
-        copies = [(d, k) for d in data for k in d.by_speed]
+        copies = [(d, k) for d in data for k in d.copies]
         rows = np.stack([mean_features(track_views(d, cfg.inference.max_windows, k), mean, std)
                          for d, k in copies])
         linear = fit_linear(rows, np.array([d.label for d, _ in copies]), n,
@@ -272,7 +272,7 @@ def _unseen_genre(g: int) -> UnseenGenre:
     keep = [i for i, d in enumerate(data) if d.label != g]
     held = [d for d in data if d.label == g]
     remap = {old: new for new, old in enumerate(sorted({data[i].label for i in keep}))}
-    inside = [ClipPatches(data[i].by_speed, remap[data[i].label]) for i in keep]
+    inside = [ClipPatches(data[i].copies, remap[data[i].label]) for i in keep]
     windows = cfg.inference.max_windows
     ins, outs, out_logits = [], [], []
     for trn, val in kfold_splits([clips[i] for i in keep], cfg.calibration.folds, cfg.head.seed):

@@ -184,13 +184,3 @@ def log_mel(samples: np.ndarray, params: FrontEndParams) -> np.ndarray:
     if params.scaling == "log10_1p":
         return np.log10(np.float32(1.0) + np.float32(params.log_gain) * mel).astype(np.float32)
     return (10.0 * np.log10(np.maximum(mel, params.amin))).astype(np.float32)
-
-
-def windows_at(logmel: np.ndarray, starts: list[int], params: FrontEndParams) -> np.ndarray:
-    """Cut (n, n_mels, window_frames) windows out of a log-mel at the given start frames."""
-    return np.stack([logmel[:, s : s + params.window_frames] for s in starts]).astype(np.float32)
-
-
-def frames_for_seconds(seconds: float, params: FrontEndParams) -> int:
-    """The STFT frame index that starts closest to `seconds`."""
-    return int(round(seconds * params.sample_rate / params.hop_length))

@@ -190,7 +190,7 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
                                + rng.normal(0, 2, (5, 1756))).astype(np.float32)},
                         classes.index(c.genre)) for c in clips]
     for d in data:  # a level copy, read by the heads and the linear branch
-        d.by_speed["-6 dB"] = d.by_speed[1.0] * 0.9
+        d.copies["-6 dB"] = d.copies[1.0] * 0.9
     cfg = RunConfig().with_overrides({"head.epochs": 3, "head.ensemble": 1,
                                       "head.proj": 8, "head.hidden": 4, "head.linear_c": 0.01,
                                       "data.speeds": [1.0], "calibration.folds": 2})
@@ -240,6 +240,18 @@ def test_level_copies_follow_the_speed_copies_and_keep_speed_one_as_the_clip() -
     clip = ClipPatches({k: np.full((4, 2), i, np.float32) for i, k in enumerate(keys)}, 0)
     assert track_views(clip, 2)[:, 0].tolist() == [0, 0]  # the app hears the clip as it is
     assert track_views(clip, 2, "-6 dB")[:, 0].tolist() == [2, 2]
+
+
+@pytest.mark.parametrize(
+    "bad", [{"linear_share": 1.5}, {"linear_share": -0.1}, {"linear_c": -1.0}]
+)
+def test_a_linear_branch_setting_out_of_range_is_refused(bad) -> None:
+    from training.train import RunConfig
+
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        HeadConfig(**bad)
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        RunConfig().with_overrides({f"head.{k}": v for k, v in bad.items()})
 
 
 def test_linear_branch_of_two_genres_matches_the_regression() -> None:
