@@ -19,7 +19,11 @@ The regression is fitted with both classes weighed equally. Its score is then tu
 step, as sharp as the in-taxonomy scores allow, placed so that `rejector_quantile` of the
 in-taxonomy tracks (out of fold) fall below it: ordinary tracks keep their calibrated
 probabilities almost untouched (a smooth P(in) of 0.9 for everything would make every answer
-under-confident), while strange ones lose nearly all of it.
+under-confident), while strange ones lose up to `1 - floor` of it. The floor keeps the step
+from wiping out the confidence of the in-taxonomy tracks it catches (out of fold, about half
+to 60% of them are still right): with a floor of 0.5, a rejected track keeps half its
+confidence, below the auto-tag threshold (training refuses a floor that is not), and its "none
+of these" share is at least one half.
 
 A left-out GTZAN genre does not sound "electronic" or "rnb" to musicnn, so the regression
 learns little from the outside tags, yet those tags are the best evidence there is for real
@@ -73,11 +77,11 @@ def class_statistics(pooled: np.ndarray, tags: np.ndarray, labels: np.ndarray, n
 def signals(stats: dict, pooled: np.ndarray, tags: np.ndarray, logits: np.ndarray) -> np.ndarray:
     """(tracks, 8) rejector inputs, in `SIGNALS` order, exactly as the ONNX graph computes
     them from the ensemble's logits, mean standardised features and mean tag logits."""
-    z = logits - logits.max(axis=1, keepdims=True)
-    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1, keepdims=True)
     top = np.sort(p, axis=1)[:, ::-1]
     entropy = -(p * np.log(np.clip(p, 1e-12, None))).sum(axis=1) / np.log(p.shape[1])
-    lse = np.log(np.exp(z).sum(axis=1)) + logits.max(axis=1)
+    lse = np.log(e.sum(axis=1)) + logits.max(axis=1)
     sel = tags[:, stats["tag_index"]]
     excess = ((sel - p @ stats["tag_mean"]) / (p @ stats["tag_std"])).max(axis=1)
     diff = pooled[:, None, :] - stats["class_means"][None]
@@ -119,14 +123,22 @@ def as_step(rejector: dict, inside: np.ndarray, quantile: float) -> dict:
             "bias": (rejector["bias"] - centre) / width}
 
 
-def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:
-    """P(in taxonomy) of tracks from their signals (the graph's formula)."""
+def step(rejector: dict, x: np.ndarray) -> np.ndarray:
+    """The rejector's verdict on tracks from their signals, in [0, 1] (0: strange), before
+    its floor: the learned step times the fixed tag gate."""
     sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
     excess = x[:, SIGNALS.index("outside_tag_excess")]
     tag = sig((rejector["tag_limit"] - excess) / TAG_GATE_SCALE)
     return sig(x @ rejector["weights"] + rejector["bias"]) * tag
 
 
+def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:
+    """P(in taxonomy) of tracks from their signals (the graph's formula): the step, lifted
+    to the rejector's floor."""
+    floor = float(rejector.get("floor", 0.0))
+    return floor + (1.0 - floor) * step(rejector, x)
+
+
 def neutral() -> dict:
     """A rejector that lets everything in (for smoke models trained on a handful of clips)."""
-    return {"weights": np.zeros(len(SIGNALS)), "bias": 30.0, "tag_limit": 1e4}
+    return {"weights": np.zeros(len(SIGNALS)), "bias": 30.0, "tag_limit": 1e4, "floor": 0.0}

@@ -58,12 +58,17 @@ class CalibrationConfig:
     """How the out-of-fold predictions set the model's decisions."""
 
     folds: int = 5
-    rejector_quantile: float = 0.02  # in-taxonomy tracks (out of fold) the rejector halves
+    rejector_quantile: float = 0.02  # in-taxonomy tracks (out of fold) the rejector catches
     rejector_strength: float = 1.0  # L2 strength of the rejector's regression
+    rejector_floor: float = 0.0  # the share of its confidence a rejected track keeps
     outside_tag_limit: float = 4.0  # fixed tag gate: genre standard deviations (`ood.py`)
     target_precision: float = 0.95  # of auto-tagged tracks, out of fold
     min_coverage: float = 0.70  # fraction of tracks auto-tagged, out of fold
     sure_agreement: float = 0.98  # first-pass answer equals the full answer this often
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.rejector_floor <= 0.5:  # a rejected track: "none of these" >= 1/2
+            raise ValueError(f"rejector_floor must lie in [0, 0.5]: {self.rejector_floor}")
 
 
 @dataclass(frozen=True)
@@ -366,7 +371,8 @@ def fit_rejector(runs: list[UnseenGenre], inside: np.ndarray, cal: CalibrationCo
     rejector = ood.fit_rejector(np.concatenate([r.inside for r in runs]),
                                 np.concatenate([r.outside for r in runs]),
                                 cal.rejector_strength, cal.outside_tag_limit)
-    return ood.as_step(rejector, inside, cal.rejector_quantile)
+    return {**ood.as_step(rejector, inside, cal.rejector_quantile),
+            "floor": cal.rejector_floor}
 
 
 def unseen_genre_rates(
@@ -423,6 +429,9 @@ def calibrate(
     conf = probs_full.max(axis=1)
     correct = probs_full.argmax(axis=1) == y
     threshold = choose_threshold(conf, correct, cfg.calibration)
+    if threshold <= cfg.calibration.rejector_floor:
+        raise DataError(f"the threshold {threshold} does not exceed rejector_floor "
+                        f"{cfg.calibration.rejector_floor}: rejected tracks could be auto-tagged")
     sure = choose_sure_above(probs_first, probs_full, threshold, cfg.calibration)
     inference = replace(cfg.inference, uncertain_below=threshold, sure_above=sure)
     unseen = unseen_genre_rates(runs, signals, temperature, threshold, cfg.calibration)
@@ -431,7 +440,7 @@ def calibrate(
         **decision_figures(probs_full, y, threshold),
         "ece_uncalibrated": round(ece(softmax(full), y), 4),
         "first_pass_sure": round(float((probs_first.max(1) >= sure).mean()), 4),
-        "rejected_below_half": round(float((gate < 0.5).mean()), 4),
+        "rejected_below_half": round(float((ood.step(rejector, signals) < 0.5).mean()), 4),
         "unseen_genre_auto_tagged": round(
             sum(unseen[g] * sizes[g] for g in unseen) / sum(sizes.values()), 4),
         "unseen_genre_auto_tagged_per_genre": {classes[g]: round(v, 4) for g, v in unseen.items()},
@@ -442,7 +451,7 @@ def calibrate(
     calibration = {"temperature": temperature, "rejector": {
         "signals": list(ood.SIGNALS), "weights": [float(w) for w in rejector["weights"]],
         "bias": rejector["bias"], "tag_limit": rejector["tag_limit"],
-        "quantile": cfg.calibration.rejector_quantile}}
+        "floor": rejector["floor"], "quantile": cfg.calibration.rejector_quantile}}
     return calibration, inference, figures
 
 
@@ -452,7 +461,8 @@ def track_model(
     """The exportable module: frozen musicnn + the fitted ensemble, temperature and rejector."""
     rejector = {**fitted.stats, "weights": np.asarray(calibration["rejector"]["weights"]),
                 "bias": float(calibration["rejector"]["bias"]),
-                "tag_limit": float(calibration["rejector"]["tag_limit"])}
+                "tag_limit": float(calibration["rejector"]["tag_limit"]),
+                "floor": float(calibration["rejector"].get("floor", 0.0))}
     return TrackModel(
         musicnn, fitted.ensemble, fitted.mean, fitted.std, calibration["temperature"], rejector
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,12 @@ from mgc_desktop.model.windows import TrackAnalysis, first_pass
 def outside_share(probabilities: Iterable[float]) -> float:
     """What calibrated genre probabilities leave below 1: the chance of none of them."""
     return max(0.0, 1.0 - float(sum(probabilities)))
+
+
+def may_be_none(probabilities: Sequence[float]) -> bool:
+    """Whether "none of these genres" is likelier than the best genre: the track's note says
+    so (a track the model's rejector sets apart keeps at most half its confidence)."""
+    return len(probabilities) > 0 and outside_share(probabilities) > max(probabilities)
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ class GenreClassifier:
         probs, embedding = result
         best = int(np.argmax(probs))
         confidence = float(probs[best])
-        note = "may be none of these genres" if outside_share(probs) >= 0.5 else ""
+        note = "may be none of these genres" if may_be_none(list(probs)) else ""
         return Prediction(
             path=str(path),
             genre=self.classes[best],

@@ -122,18 +122,30 @@ def _library(rng: np.random.Generator, n: int, tracks: int):
     return labels, pooled, tags, logits
 
 
-def test_rejector_in_torch_equals_the_numpy_signals() -> None:
+@pytest.mark.parametrize("floor", [0.0, 0.5])
+def test_rejector_in_torch_equals_the_numpy_signals(floor) -> None:
     rng = np.random.default_rng(2)
     labels, pooled, tags, logits = _library(rng, 3, 60)
     stats = ood.class_statistics(pooled, tags, labels, 3)
     x = ood.signals(stats, pooled, tags, logits)
     assert x.shape == (60, len(ood.SIGNALS)) and np.isfinite(x).all()
-    rejector = {"weights": rng.normal(0, 0.3, len(ood.SIGNALS)), "bias": 0.5, "tag_limit": 1.0}
+    rejector = {"weights": rng.normal(0, 0.3, len(ood.SIGNALS)), "bias": 0.5, "tag_limit": 1.0,
+                "floor": floor}
     module = Rejector({**stats, **rejector})
     f = lambda a: torch.tensor(a, dtype=torch.float32)  # noqa: E731
     got = [float(module(f(logits[i : i + 1]), f(tags[i : i + 1]), f(pooled[i : i + 1])))
            for i in range(60)]
     np.testing.assert_allclose(got, ood.p_in(rejector, x), rtol=1e-3, atol=1e-4)
+    assert min(got) >= floor - 1e-6 and (ood.step(rejector, x) < 0.5).any()
+
+
+def test_a_rejected_track_keeps_the_floor_share_of_its_confidence() -> None:
+    strange = np.zeros((1, len(ood.SIGNALS)))
+    rejector = {"weights": np.zeros(len(ood.SIGNALS)), "bias": -30.0, "tag_limit": 1e4}
+    assert ood.p_in(rejector, strange)[0] < 1e-6  # no floor: all confidence gone
+    assert ood.p_in({**rejector, "floor": 0.5}, strange)[0] == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="rejector_floor"):
+        CalibrationConfig(rejector_floor=0.6)
 
 
 def test_rejector_learns_outside_music_and_spares_ordinary_tracks() -> None:
@@ -193,7 +205,8 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
         d.copies["-6 dB"] = d.copies[1.0] * 0.9
     cfg = RunConfig().with_overrides({"head.epochs": 3, "head.ensemble": 1,
                                       "head.proj": 8, "head.hidden": 4, "head.linear_c": 0.01,
-                                      "data.speeds": [1.0], "calibration.folds": 2})
+                                      "data.speeds": [1.0], "calibration.folds": 2,
+                                      "calibration.rejector_floor": 0.3})
     y = np.array([d.label for d in data])
     outs = cross_validate(data, clips, 3, cfg, lambda _: None)
     runs = leave_one_genre_out(data, clips, 3, cfg, lambda _: None)
@@ -204,6 +217,7 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     cal, inference, figures = calibrate(outs, y, cfg, runs, classes, sources)
     assert figures["unseen_source"]["tracks"] == len(clips)
     assert len(cal["rejector"]["weights"]) == len(ood.SIGNALS)
+    assert cal["rejector"]["floor"] == 0.3 < inference.uncertain_below
     assert np.isfinite(cal["rejector"]["weights"]).all() and cal["temperature"] > 0
     assert 0 < inference.uncertain_below <= 1 and figures["tracks"] == len(clips)
     assert set(figures["unseen_genre_auto_tagged_per_genre"]) == set(classes)
