@@ -21,9 +21,9 @@ in-taxonomy tracks (out of fold) fall below it: ordinary tracks keep their calib
 probabilities almost untouched (a smooth P(in) of 0.9 for everything would make every answer
 under-confident), while strange ones lose up to `1 - floor` of it. The floor keeps the step
 from wiping out the confidence of the in-taxonomy tracks it catches (out of fold, about half
-to 60% of them are still right): with a floor of 0.5, a rejected track keeps half its
-confidence, below the auto-tag threshold (training refuses a floor that is not), and its "none
-of these" share is at least one half.
+to 60% of them are still right): with a floor of 0.5, a track well under the step keeps about
+half its confidence, below the auto-tag threshold (training refuses a floor that is not), and
+"none of these" about as likely as its best genre. The floor lifts the learned step only.
 
 A left-out GTZAN genre does not sound "electronic" or "rnb" to musicnn, so the regression
 learns little from the outside tags, yet those tags are the best evidence there is for real
@@ -123,20 +123,27 @@ def as_step(rejector: dict, inside: np.ndarray, quantile: float) -> dict:
             "bias": (rejector["bias"] - centre) / width}
 
 
-def step(rejector: dict, x: np.ndarray) -> np.ndarray:
-    """The rejector's verdict on tracks from their signals, in [0, 1] (0: strange), before
-    its floor: the learned step times the fixed tag gate."""
+def _verdicts(rejector: dict, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the learned step, the fixed tag gate) of tracks from their signals, each in [0, 1]."""
     sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
     excess = x[:, SIGNALS.index("outside_tag_excess")]
-    tag = sig((rejector["tag_limit"] - excess) / TAG_GATE_SCALE)
-    return sig(x @ rejector["weights"] + rejector["bias"]) * tag
+    return sig(x @ rejector["weights"] + rejector["bias"]), sig(
+        (rejector["tag_limit"] - excess) / TAG_GATE_SCALE)
+
+
+def step(rejector: dict, x: np.ndarray) -> np.ndarray:
+    """The rejector's verdict without its floor (0: strange): the learned step times the tag
+    gate."""
+    learned, tag = _verdicts(rejector, x)
+    return learned * tag
 
 
 def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:
-    """P(in taxonomy) of tracks from their signals (the graph's formula): the step, lifted
-    to the rejector's floor."""
+    """P(in taxonomy) of tracks from their signals (the graph's formula): the learned step,
+    lifted to the rejector's floor, times the tag gate (which the floor never weakens)."""
+    learned, tag = _verdicts(rejector, x)
     floor = float(rejector.get("floor", 0.0))
-    return floor + (1.0 - floor) * step(rejector, x)
+    return (floor + (1.0 - floor) * learned) * tag
 
 
 def neutral() -> dict:

@@ -49,8 +49,8 @@ def _const(x: np.ndarray) -> nn.Parameter:
 
 class Rejector(nn.Module):
     """P(in taxonomy) of a track: the logistic regression of `training/ood.py` over its eight
-    signals (computed here exactly as `ood.signals` does) times the fixed outside-tag gate,
-    lifted to the rejector's floor."""
+    signals (computed here exactly as `ood.signals` does), lifted to the rejector's floor,
+    times the fixed outside-tag gate."""
 
     def __init__(self, rejector: dict) -> None:
         super().__init__()
@@ -84,8 +84,8 @@ class Rejector(nn.Module):
         x = torch.stack([top[:, 0], top[:, 0] - top[:, 1], entropy, lse, excess,
                          0.5 * sq.clamp_min(1e-12).log(), 1 - near[:, 0], 1 - near[:, -1]], 1)
         tag_in = torch.sigmoid((self.tag_limit - excess) / TAG_GATE_SCALE).unsqueeze(1)
-        step = torch.sigmoid(x @ self.weights.unsqueeze(1) + self.bias) * tag_in
-        return self.floor + (1.0 - self.floor) * step
+        step = torch.sigmoid(x @ self.weights.unsqueeze(1) + self.bias)
+        return (self.floor + (1.0 - self.floor) * step) * tag_in
 
 
 class TrackModel(nn.Module):

@@ -67,6 +67,8 @@ class CalibrationConfig:
     sure_agreement: float = 0.98  # first-pass answer equals the full answer this often
 
     def __post_init__(self) -> None:
+        if not 0.0 < self.rejector_quantile < 0.5:
+            raise ValueError(f"rejector_quantile must lie in (0, 0.5): {self.rejector_quantile}")
         if not 0.0 <= self.rejector_floor <= 0.5:  # a rejected track: "none of these" >= 1/2
             raise ValueError(f"rejector_floor must lie in [0, 0.5]: {self.rejector_floor}")
 

@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=None,
         metavar="X",
-        help="below this confidence a prediction is marked uncertain (default: the model's)",
+        help="below this confidence a prediction is marked uncertain (default: the model's; "
+        "below 0.5, a track the model sets apart as none of its genres can count as certain)",
     )
     p.add_argument("--timeout", type=float, default=120.0, metavar="S", help="time limit per file")
     add_vocabulary_option(p)

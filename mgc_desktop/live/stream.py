@@ -31,10 +31,11 @@ from mgc_desktop.audio.decode import downmix
 COMMON_RATES = (48000, 44100, 32000, 22050, 16000)
 # A stream that delivers nothing for this long is treated as lost.
 DEFAULT_STALL_S = 2.0
-# Frames per callback, fixed rather than left to PortAudio: a steady cadence at every rate, and
-# a device that hands over whole reads of this size (`VirtualMic` writes whole blocks) delivers
-# every sample; with PortAudio's own choice (1,045 frames at 44.1 kHz here) each 1,024-frame
-# write came out as a short read padded with 21 stale frames.
+# Frames per callback, fixed rather than left to PortAudio (23 ms at 44.1 kHz, 64 ms at 16 kHz:
+# well inside the listener's half-second updates): a device that hands over whole reads of
+# this size (`VirtualMic` writes whole blocks) then delivers every sample; with PortAudio's own
+# choice (1,045 frames at 44.1 kHz here) each 1,024-frame write came out as a short read padded
+# with 21 stale frames.
 BLOCK_FRAMES = 1024
 
 

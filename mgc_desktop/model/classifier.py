@@ -26,7 +26,8 @@ def outside_share(probabilities: Iterable[float]) -> float:
 def may_be_none(probabilities: Sequence[float]) -> bool:
     """Whether "none of these genres" is likelier than the best genre: the track's note says
     so (a track the model's rejector sets apart keeps at most half its confidence)."""
-    return len(probabilities) > 0 and outside_share(probabilities) > max(probabilities)
+    # float32 sums land on exact ties (a saturated answer halved: 0.5 and 0.5): a tie counts
+    return len(probabilities) > 0 and outside_share(probabilities) >= max(probabilities) - 1e-6
 
 
 @dataclass(frozen=True)
