@@ -158,6 +158,9 @@ def test_play_sends_the_track_to_the_output_and_stop_stops_it(
     target = next(r for r in window.model.rows() if r.file_name == "01 track.flac")
     window.table.selectRow(window.proxy.mapFromSource(
         window.model.index(window.batch.position(target.path), 0)).row())  # fmt: skip
+    qtbot.waitUntil(lambda: window.detail.path == target.path, timeout=5000)
+    requested: list[str] = []
+    window.detail.play_requested.connect(requested.append)
     rate = 16000
     raw = tmp_path / "monitor.f32"
     rec = record_monitor(pulse_sink, raw, rate)
@@ -191,10 +194,11 @@ def test_play_sends_the_track_to_the_output_and_stop_stops_it(
         ref = read_all(path, rate).astype(np.float64)
         return float(np.median([best_match(ref, p) for p in pieces]))
 
+    assert requested == [target.path]  # Play asked for the shown track, once
     match = score(target.path)
     others = {r.file_name: score(r.path) for r in window.model.rows() if r.genre}
     others.pop(target.file_name)
-    assert match > 0.9
+    assert match > 0.9, (match, others)
     assert all(v < match - 0.02 for v in others.values()), (match, others)
 
     # and after Stop the sink is silent (the tail of the recording)
