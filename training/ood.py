@@ -123,26 +123,14 @@ def as_step(rejector: dict, inside: np.ndarray, quantile: float) -> dict:
             "bias": (rejector["bias"] - centre) / width}
 
 
-def _verdicts(rejector: dict, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(the learned step, the fixed tag gate) of tracks from their signals, each in [0, 1]."""
-    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
-    excess = x[:, SIGNALS.index("outside_tag_excess")]
-    return sig(x @ rejector["weights"] + rejector["bias"]), sig(
-        (rejector["tag_limit"] - excess) / TAG_GATE_SCALE)
-
-
-def step(rejector: dict, x: np.ndarray) -> np.ndarray:
-    """The rejector's verdict without its floor (0: strange): the learned step times the tag
-    gate."""
-    learned, tag = _verdicts(rejector, x)
-    return learned * tag
-
-
-def p_in(rejector: dict, x: np.ndarray) -> np.ndarray:
+def p_in(rejector: dict, x: np.ndarray, floor: float | None = None) -> np.ndarray:
     """P(in taxonomy) of tracks from their signals (the graph's formula): the learned step,
-    lifted to the rejector's floor, times the tag gate (which the floor never weakens)."""
-    learned, tag = _verdicts(rejector, x)
-    floor = float(rejector.get("floor", 0.0))
+    lifted to the floor (the rejector's own unless given; 0: the bare verdict), times the tag
+    gate (which the floor never weakens)."""
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+    floor = float(rejector.get("floor", 0.0)) if floor is None else floor
+    learned = sig(x @ rejector["weights"] + rejector["bias"])
+    tag = sig((rejector["tag_limit"] - x[:, SIGNALS.index("outside_tag_excess")]) / TAG_GATE_SCALE)
     return (floor + (1.0 - floor) * learned) * tag
 
 

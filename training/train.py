@@ -442,7 +442,7 @@ def calibrate(
         **decision_figures(probs_full, y, threshold),
         "ece_uncalibrated": round(ece(softmax(full), y), 4),
         "first_pass_sure": round(float((probs_first.max(1) >= sure).mean()), 4),
-        "rejected_below_half": round(float((ood.step(rejector, signals) < 0.5).mean()), 4),
+        "rejected_below_half": round(float((ood.p_in(rejector, signals, 0.0) < 0.5).mean()), 4),
         "unseen_genre_auto_tagged": round(
             sum(unseen[g] * sizes[g] for g in unseen) / sum(sizes.values()), 4),
         "unseen_genre_auto_tagged_per_genre": {classes[g]: round(v, 4) for g, v in unseen.items()},
@@ -464,7 +464,7 @@ def track_model(
     rejector = {**fitted.stats, "weights": np.asarray(calibration["rejector"]["weights"]),
                 "bias": float(calibration["rejector"]["bias"]),
                 "tag_limit": float(calibration["rejector"]["tag_limit"]),
-                "floor": float(calibration["rejector"].get("floor", 0.0))}
+                "floor": float(calibration["rejector"]["floor"])}
     return TrackModel(
         musicnn, fitted.ensemble, fitted.mean, fitted.std, calibration["temperature"], rejector
     )

@@ -136,7 +136,7 @@ def test_rejector_in_torch_equals_the_numpy_signals(floor) -> None:
     got = [float(module(f(logits[i : i + 1]), f(tags[i : i + 1]), f(pooled[i : i + 1])))
            for i in range(60)]
     np.testing.assert_allclose(got, ood.p_in(rejector, x), rtol=1e-3, atol=1e-4)
-    assert (ood.step(rejector, x) < 0.5).any()  # some tracks are caught
+    assert (ood.p_in(rejector, x, 0.0) < 0.5).any()  # some tracks are caught
 
 
 def test_a_rejected_track_keeps_the_floor_share_of_its_confidence() -> None:
