@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from training import ood
-from training.data import Clip, holdout_split, kfold_splits
+from training.data import Clip, DataError, holdout_split, kfold_splits
 from training.head import (
     ClipPatches,
     GenreEnsemble,
@@ -230,6 +230,12 @@ def test_leave_one_genre_out_and_calibration_run_end_to_end() -> None:
     assert 0 < inference.uncertain_below <= 1 and figures["tracks"] == len(clips)
     assert set(figures["unseen_genre_auto_tagged_per_genre"]) == set(classes)
     assert 0 <= figures["unseen_genre_auto_tagged"] <= 1
+    # A threshold that every track must pass (coverage 100%) falls to the confidence of a
+    # rejected track, which the floor caps at about one half: training refuses such a model.
+    lax = cfg.with_overrides({"calibration.min_coverage": 1.0, "calibration.rejector_floor": 0.5,
+                              "calibration.rejector_quantile": 0.4})
+    with pytest.raises(DataError, match="does not exceed rejector_floor"):
+        calibrate(outs, y, lax, runs, classes, sources)
 
 
 def test_linear_branch_learns_and_blends_into_the_ensemble_logits() -> None:
