@@ -32,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=float,
         default=None,
         metavar="X",
-        help="leave tracks below this confidence untouched (default 0.5)",
+        help="tag only tracks the model is at least this sure of, 0 to 1; the others count as "
+        "uncertain and are left untouched (default: the model's own threshold, uncertain_below "
+        "in its card; with your learned genres, theirs)",
     )
     p.add_argument(
         "--top-k",
@@ -61,7 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     u = sub.add_parser("undo", help="restore the genres a tag batch replaced")
     u.add_argument("paths", nargs="*", metavar="PATH", help="undo the last change of these files")
-    u.add_argument("--batch", type=int, metavar="ID", help="batch to undo (default: the last)")
+    u.add_argument(
+        "--batch", type=int, metavar="ID", help="batch to undo (default: the newest in effect)"
+    )
     u.add_argument(
         "--force",
         action="store_true",
@@ -98,10 +102,8 @@ def run_tag(args: argparse.Namespace) -> int:
     from mgc_desktop.tags.apply import apply_plan
     from mgc_desktop.tags.names import load_mapping, resolve_name
     from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem, format_item, plan_manual
-    from mgc_desktop.tags.policy import DEFAULT_MIN_CONFIDENCE
 
-    min_conf = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    if not 0.0 <= min_conf <= 1.0:
+    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         return _usage("--min-confidence must be between 0 and 1")
     if args.top_k < 1:
         return _usage("--top-k must be at least 1")
@@ -129,7 +131,7 @@ def run_tag(args: argparse.Namespace) -> int:
             print(format_item(item), flush=True)
         plan += manual
     elif paths:
-        by_model = _plan_by_model(args, paths, mapping, min_conf)
+        by_model = _plan_by_model(args, paths, mapping)
         if by_model is None:
             return EXIT_USAGE
         plan += by_model
@@ -152,33 +154,38 @@ def run_tag(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if result.failed else EXIT_OK
 
 
-def _plan_by_model(args, paths, mapping, min_conf):
-    """Classify the files and plan from the predictions; None on a model/usage problem."""
+def _plan_by_model(args, paths, mapping):
+    """Classify the files and plan from the predictions; None on a model/usage problem.
+    One threshold decides which tracks are certain, wherever their prediction comes from (the
+    index, the classifier, the learned genres), so that --min-confidence means what it says."""
+    from mgc_desktop.cli.personal import personal_model
     from mgc_desktop.library.cache import indexed_predictions
     from mgc_desktop.model.batch import classify_paths
     from mgc_desktop.tags.plan import ERROR, PlanItem, format_item, plan_prediction, unique_paths
 
     model_path = getattr(args, "model", None)
     files = [Path(p) for p in unique_paths(paths)]
-    cached = indexed_predictions(files, model_path)  # the library index, where it is current
-    personal = _personal_vocabulary(args, cached)
-    if personal is False:
+    personal, status = personal_model(args, "tag")  # the learned genres; a usage error printed
+    if status is not None:
         return None
-    if personal is not None:  # the user's genres, written exactly as the user spells them
-        mapping = {**mapping, **{g: g for g in personal.genres}}
     plan = []
     try:
+        bar = _certainty_threshold(args, personal, model_path)
+        cached = indexed_predictions(files, model_path, bar)  # the index, where it is current
+        if personal is not None:  # the user's genres, written exactly as the user spells them
+            mapping = {**mapping, **{g: g for g in personal.genres}}
+            _drop_rows_without_embedding(cached)
         rest = [f for f in files if str(f) not in cached]
-        fresh = classify_paths(rest, model_path=model_path) if rest else iter(())
+        fresh = classify_paths(rest, model_path=model_path, uncertain_below=bar) if rest else ()
         results = itertools.chain(cached.values(), fresh)
         for res in results:
             if hasattr(res, "genre"):
                 if personal is not None:
-                    res = personal.apply(res, min_conf)
+                    res = personal.apply(res, bar)
                 item = plan_prediction(
                     res,
                     policy=args.policy or "fill",
-                    min_confidence=min_conf,
+                    min_confidence=bar,
                     top_k=args.top_k,
                     mapping=mapping,
                     id3_version=args.id3_version,
@@ -193,19 +200,26 @@ def _plan_by_model(args, paths, mapping, min_conf):
     return plan
 
 
-def _personal_vocabulary(args, cached: dict):
-    """The learned genres to tag with (None: the built-in ones; False: a usage error, printed).
-    Index rows stored without an embedding are dropped from `cached`, to be classified again."""
-    from mgc_desktop.cli.personal import personal_model
+def _drop_rows_without_embedding(cached: dict) -> None:
+    """Index rows stored without an embedding cannot be restated in the learned genres: they
+    are classified again."""
+    stale = [k for k, p in cached.items() if p.genre and getattr(p, "embedding", None) is None]
+    for key in stale:
+        del cached[key]
 
-    personal, status = personal_model(args, "tag")
-    if status is not None:
-        return False
-    if personal is not None:
-        stale = [k for k, p in cached.items() if p.genre and getattr(p, "embedding", None) is None]
-        for key in stale:
-            del cached[key]
-    return personal
+
+def _certainty_threshold(args, personal, model_path: str | None) -> float:
+    """--min-confidence, else the default of the genres in use: the learned genres' own, or
+    the model card's `uncertain_below` (what `classify` calls uncertain)."""
+    from mgc_desktop.cli.personal import threshold
+
+    if args.min_confidence is not None or personal is not None:
+        return threshold(args)
+    from mgc_desktop.model.classifier import load_session
+    from mgc_desktop.paths import default_model_path
+
+    _, card = load_session(model_path or default_model_path())
+    return card.inference.uncertain_below
 
 
 def run_undo(args: argparse.Namespace) -> int:

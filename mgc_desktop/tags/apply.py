@@ -56,11 +56,13 @@ class BatchResult:
         """The last line `undo` prints."""
         of = f"of batch {self.undoes}" if self.undoes is not None else "by path"
         exact = sum(1 for _, how in self.restored if how == BYTE_EXACT)
-        return (
-            f"undo batch {self.batch_id} ({of}): {self.written} restored "
-            f"({exact} byte-exact, {self.written - exact} tag-exact), "
+        counts = (
+            f"{self.written} restored ({exact} byte-exact, {self.written - exact} tag-exact), "
             f"{self.skipped} skipped, {self.failed} failed"
         )
+        if self.batch_id is None:
+            return f"nothing restored, no batch recorded: {counts}"
+        return f"undo batch {self.batch_id} ({of}): {counts}"
 
 
 def error_message(exc: BaseException) -> str:
@@ -199,8 +201,7 @@ def apply_plan(
             result.written += 1
         if progress_cb:
             progress_cb(len(plan), len(plan), "")
-        if result.batch_id is not None:
-            journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        _finish(journal, result)
         return result
     finally:
         if own:
@@ -237,7 +238,7 @@ def _undo_one(
         return
     if now_sha is not None and now_sha == ch.new_sha256:
         row = journal.record(
-            result.batch_id,
+            _undo_batch_id(journal, result),
             ch.path,
             ch.fmt,
             ch.new,
@@ -267,7 +268,7 @@ def _undo_one(
             f"(now {'; '.join(current) or 'none'}); use --force"
         )
     row = journal.record(
-        result.batch_id,
+        _undo_batch_id(journal, result),
         ch.path,
         writer.fmt,
         current,
@@ -294,6 +295,14 @@ def _undo_one(
     _restored(journal, ch, row, result, TAG_EXACT)
 
 
+def _undo_batch_id(journal: Journal, result: BatchResult) -> int:
+    """The undo batch, recorded with its first change: an undo that restores nothing leaves
+    no empty batch behind (as `tag` does not)."""
+    if result.batch_id is None:
+        result.batch_id = journal.begin_batch("undo", undoes=result.undoes)
+    return result.batch_id
+
+
 def _restored(journal: Journal, ch: Change, row: int, result: BatchResult, how: str) -> None:
     journal.mark(row, "done")
     journal.mark(ch.id, "undone")
@@ -309,7 +318,8 @@ def undo_batch(
     progress_cb: ProgressCallback | None = None,
     journal: Journal | None = None,
 ) -> BatchResult:
-    """Restore the old genres of a batch (None: the newest tag batch still in effect).
+    """Restore the old genres of a batch (None: the newest batch still in effect, a tag batch
+    or a redo; see `Journal.last_undoable_batch`).
 
     A file whose genre is no longer what the batch wrote is refused unless `force`.
     Raises LookupError when there is no such batch or nothing left to undo."""
@@ -323,11 +333,11 @@ def undo_batch(
         elif not journal.batch_exists(batch_id):
             raise LookupError(f"no batch {batch_id}")
         changes = list(reversed(journal.changes(batch_id)))
-        result = BatchResult(journal.begin_batch("undo", undoes=batch_id), undoes=batch_id)
+        result = BatchResult(None, undoes=batch_id)
         _undo_changes(
             journal, changes, result, force=force, keep_mtime=keep_mtime, progress_cb=progress_cb
         )
-        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        _finish(journal, result)
         return result
     finally:
         if own:
@@ -345,7 +355,7 @@ def undo_paths(
     own = journal is None
     journal = journal or Journal()
     try:
-        result = BatchResult(journal.begin_batch("undo"))
+        result = BatchResult(None)
         changes = []
         for p in paths:
             ch = journal.latest_change_for(os.path.realpath(p))
@@ -357,11 +367,16 @@ def undo_paths(
         _undo_changes(
             journal, changes, result, force=force, keep_mtime=keep_mtime, progress_cb=None
         )
-        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
+        _finish(journal, result)
         return result
     finally:
         if own:
             journal.close()
+
+
+def _finish(journal: Journal, result: BatchResult) -> None:
+    if result.batch_id is not None:
+        journal.finish_batch(result.batch_id, result.written, result.skipped, result.failed)
 
 
 def list_batches(journal: Journal | None = None) -> list[BatchInfo]:

@@ -4,11 +4,16 @@ The file is copied to a hidden temporary beside it (same filesystem, so the rena
 the copy is modified and fsynced, then renamed over the original and the folder is fsynced. A
 SIGKILL at any moment leaves the original as it was or the new file whole; at worst a stale
 temporary (never with an audio extension) is left, and removed by the next write of that file.
+
+The new file is a new inode, so everything the old one carried besides its bytes is copied onto
+it and checked before the swap: permissions, owner and group, extended attributes (user.*
+attributes, ACLs). Where one of them cannot be carried over, the file is refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
@@ -97,9 +102,10 @@ def atomic_modify(
     """Apply `modify` to a copy of `path`, then swap the copy in atomically.
 
     Refuses (TagError) when the file differs from `expect`, or changes while we work on it.
-    The original permissions (and owner, where allowed) are kept; `keep_mtime` keeps its
-    modification time too. `before_replace(original, copy, original_sha256)` runs once the
-    copy is complete and on disk, just before the swap (the journal records it there)."""
+    The original permissions, owner, group and extended attributes are kept (TagError where
+    they cannot be); `keep_mtime` keeps its modification time too.
+    `before_replace(original, copy, original_sha256)` runs once the copy is complete and on
+    disk, just before the swap (the journal records it there)."""
     real = check_writable(path)
     st = os.stat(real)
     if expect is not None and (st.st_size, st.st_mtime_ns) != (expect.size, expect.mtime_ns):
@@ -108,6 +114,7 @@ def atomic_modify(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=TMP_SUFFIX, dir=real.parent)
     tmp = Path(tmp_name)
     try:
+        _copy_owner(tmp, st)
         h = hashlib.blake2b(digest_size=16)
         sha = hashlib.sha256()
         with os.fdopen(fd, "wb") as out, open(real, "rb") as src:
@@ -118,9 +125,8 @@ def atomic_modify(
         if expect is not None and expect.digest and h.hexdigest() != expect.digest:
             raise TagError("file content changed since it was analysed")
         os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        with contextlib.suppress(OSError):
-            os.chown(tmp, st.st_uid, st.st_gid)
         modify(tmp)
+        _copy_xattrs(real, tmp)
         if keep_mtime:
             os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
         with open(tmp, "rb+") as f:
@@ -136,3 +142,67 @@ def atomic_modify(
             tmp.unlink()
         raise
     _fsync_dir(real.parent)
+
+
+def _copy_owner(tmp: Path, st: os.stat_result) -> None:
+    """Give the copy the original's owner and group. Only root may give a file away, so where
+    that fails the group alone is tried; a copy whose owner or group still differs would change
+    who owns the file: TagError."""
+    if not hasattr(os, "chown"):  # no owners to keep on this platform
+        return
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.chown(tmp, -1, st.st_gid)
+    now = os.stat(tmp)
+    if now.st_uid != st.st_uid:
+        raise TagError("file belongs to another user; rewriting it would make it yours")
+    if now.st_gid != st.st_gid:
+        raise TagError("file belongs to a group you are not in; rewriting it would change it")
+
+
+def _copy_xattrs(real: Path, tmp: Path) -> None:
+    """Give the copy exactly the original's extended attributes (user.*, ACLs, labels): the
+    rename would drop them. TagError where one cannot be read, set or removed."""
+    wanted = _xattrs(real)
+    if wanted is None:
+        return
+    for name, value in wanted.items():
+        try:
+            if _xattr(tmp, name) != value:
+                os.setxattr(tmp, name, value)
+        except OSError as exc:
+            raise TagError(f"cannot copy extended attribute {name} ({exc.strerror})") from exc
+    for name in set(_xattrs(tmp) or {}) - set(wanted):  # inherited, e.g. a folder's default ACL
+        try:
+            os.removexattr(tmp, name)
+        except OSError as exc:
+            raise TagError(f"cannot drop extended attribute {name} ({exc.strerror})") from exc
+    if _xattrs(tmp) != wanted:
+        raise TagError("extended attributes did not copy exactly; file left unchanged")
+
+
+def _xattrs(path: Path) -> dict[str, bytes] | None:
+    """Every extended attribute of a file; None where the platform or filesystem has none."""
+    if not hasattr(os, "listxattr"):
+        return None
+    try:
+        names = os.listxattr(path)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return None
+        raise TagError(f"cannot read extended attributes ({exc.strerror})") from exc
+    try:
+        return {name: os.getxattr(path, name) for name in names}
+    except OSError as exc:
+        raise TagError(f"cannot read extended attributes ({exc.strerror})") from exc
+
+
+def _xattr(path: Path, name: str) -> bytes | None:
+    try:
+        return os.getxattr(path, name)
+    except OSError as exc:
+        if exc.errno == errno.ENODATA:
+            return None
+        raise

@@ -41,6 +41,11 @@ class TagWriter(ABC):
         `raw=True` stores the values exactly (undo); otherwise the writer may fold several
         values into one where the container cannot hold a list (ID3v2.3: "; ")."""
 
+    def stored_values(self, path: Path, genres: Sequence[str]) -> list[str]:
+        """The values `write_genres(path, genres)` would store (a plan compares them with what
+        the file holds, so a write that would change nothing is not made)."""
+        return list(genres)
+
     def check_writable(self, path: Path) -> None:  # noqa: B027 - optional hook
         """Raise TagError when this file's tag cannot be rewritten faithfully (planning time)."""
 

@@ -109,6 +109,10 @@ class ID3Writer(TagWriter):
     def has_tag(self, path: Path) -> bool:
         return self._load(path) is not None
 
+    def stored_values(self, path: Path, genres: Sequence[str]) -> list[str]:
+        tags = self._load(path)
+        return _fold(genres, self.new_version if tags is None else tags.version[1])
+
     def write_genres(self, path: Path, genres: Sequence[str], *, raw: bool = False) -> None:
         tags = self._load(path)
         if tags is None:
@@ -118,9 +122,7 @@ class ID3Writer(TagWriter):
             version = tags.version[1]
         if version not in (2, 3, 4):
             raise TagError(f"ID3v2.{version} tag: cannot be rewritten without converting it")
-        values = list(genres)
-        if not raw and version in (2, 3) and len(values) > 1:
-            values = [V23_SEPARATOR.join(values)]
+        values = list(genres) if raw else _fold(genres, version)
         if not values:
             tags.delall("TCON")
         elif "TCON" in tags:
@@ -186,6 +188,12 @@ def _genre_frame(frame: TCON, version: int) -> bytes:
         return save_frame(frame, config=ID3SaveConfig(version, None))
     payload = save_frame(frame, config=ID3SaveConfig(3, None))[10:]
     return id3raw.frame_bytes("TCO", payload, 2)
+
+
+def _fold(genres: Sequence[str], version: int) -> list[str]:
+    """The values as stored: ID3v2.2 and v2.3 hold one text, so several genres are joined."""
+    values = list(genres)
+    return [V23_SEPARATOR.join(values)] if version in (2, 3) and len(values) > 1 else values
 
 
 def _latin1(values: Sequence[str]) -> bool:

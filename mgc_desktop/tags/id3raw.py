@@ -5,8 +5,10 @@ an empty value (an empty TDRC vanishes) and rewrites frames it parsed. Working o
 keeps every other frame byte for byte and in its place, keeps the version, and reuses the tag's
 padding, so a genre change touches only the TCON frame and the padding after the frames.
 Tags this parser does not fully understand (unsynchronised, extended header, footer, frames that
-do not end exactly in zero padding) return None, and the caller falls back to mutagen. ID3v2.2
-tags (3-character frame ids, `TCO`), which mutagen cannot write at all, are handled here too.
+do not end exactly in zero padding) return None, and the caller falls back to mutagen, whose
+rewrite drops frames it cannot read: `frame_ids` lists such a tag's frames tolerantly, so that
+verification can count them. ID3v2.2 tags (3-character frame ids, `TCO`), which mutagen cannot
+write at all, are handled here too.
 """
 
 from __future__ import annotations
@@ -69,7 +71,16 @@ def parse(tag: bytes) -> RawTag | None:
         return None
     if 10 + size > len(tag):
         return None
-    body = tag[10 : 10 + size]
+    walked = _walk(tag[10 : 10 + size], version)
+    if walked is None:
+        return None
+    frames, padding = walked
+    return RawTag(version, flags, tuple(frames), padding)
+
+
+def _walk(body: bytes, version: int) -> tuple[list[RawFrame], int] | None:
+    """The frames of a tag body and the size of the zero padding after them; None unless the
+    frames run exactly into zero padding (or the end)."""
     frames: list[RawFrame] = []
     pos = 0
     hlen = _HEADER_LEN[version]
@@ -90,7 +101,44 @@ def parse(tag: bytes) -> RawTag | None:
         pos = end
     if any(body[pos:]):  # whatever follows the frames must be zero padding
         return None
-    return RawTag(version, flags, tuple(frames), len(body) - pos)
+    return frames, len(body) - pos
+
+
+def frame_ids(tag: bytes) -> list[str] | None:
+    """The frame ids of a complete ID3v2.3/2.4 tag in file order, read tolerantly: past an
+    extended header, through v2.3 unsynchronisation, before a footer. None when even so the
+    frames do not run cleanly into zero padding (nothing can prove a rewrite kept them all)."""
+    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (3, 4):
+        return None
+    version, flags = tag[3], tag[5]
+    try:
+        size = _syncsafe(tag[6:10])
+    except ValueError:
+        return None
+    if 10 + size > len(tag):
+        return None
+    body = tag[10 : 10 + size]
+    if version == 3 and flags & _FLAG_UNSYNC:  # v2.4 unsynchronises frame by frame, sizes after
+        body = body.replace(b"\xff\x00", b"\xff")
+    if flags & _FLAG_EXTENDED:
+        skip = _extended_header_size(body, version)
+        if skip is None:
+            return None
+        body = body[skip:]
+    walked = _walk(body, version)
+    return None if walked is None else [f.frame_id for f in walked[0]]
+
+
+def _extended_header_size(body: bytes, version: int) -> int | None:
+    """v2.3 stores a plain size that leaves itself out, v2.4 a syncsafe one that counts itself;
+    None when it does not fit in the tag."""
+    if len(body) < 4:
+        return None
+    try:
+        size = int.from_bytes(body[:4], "big") + 4 if version == 3 else _syncsafe(body[:4])
+    except ValueError:
+        return None
+    return size if size <= len(body) else None
 
 
 def frame_bytes(frame_id: str, payload: bytes, version: int) -> bytes:

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS changes (
 );
 CREATE INDEX IF NOT EXISTS changes_batch ON changes(batch_id);
 CREATE INDEX IF NOT EXISTS changes_path ON changes(path);
+CREATE INDEX IF NOT EXISTS changes_undo_of ON changes(undo_of);
 """
 
 JOURNAL_FILE_NAME = "tag_journal.sqlite3"
@@ -204,10 +205,16 @@ class Journal:
         return _change(row) if row else None
 
     def last_undoable_batch(self) -> int | None:
-        """The newest tag batch with changes still in effect."""
+        """The newest batch with forward changes still in effect: a tag batch, or an undo batch
+        that put a change back (a redo: the undo of an undo). An undo that took changes back
+        is not one, or a second plain undo would only redo the first."""
         row = self.db.execute(
-            "SELECT b.id FROM batches b WHERE b.kind='tag' AND EXISTS (SELECT 1 FROM changes c"
-            " WHERE c.batch_id=b.id AND c.state IN ('done','pending')) ORDER BY b.id DESC LIMIT 1"
+            "WITH RECURSIVE fwd(id, forward) AS ("
+            " SELECT id, 1 FROM changes WHERE undo_of IS NULL"
+            " UNION ALL SELECT c.id, 1 - f.forward FROM changes c JOIN fwd f ON c.undo_of = f.id)"
+            " SELECT c.batch_id FROM changes c JOIN fwd f ON f.id = c.id"
+            " WHERE f.forward = 1 AND c.state IN ('done','pending')"
+            " ORDER BY c.batch_id DESC LIMIT 1"
         ).fetchone()
         return int(row[0]) if row else None
 

@@ -73,6 +73,8 @@ def plan_file(
     decision = decide(old, wanted, policy)
     if decision.new is None:
         return PlanItem(p, KEEP, reason=decision.reason, **common)
+    if writer.stored_values(Path(p), decision.new) == list(old):  # ID3v2.3: "Jazz; Hip-Hop"
+        return PlanItem(p, KEEP, reason="unchanged", **common)
     return PlanItem(p, WRITE, new=decision.new, reason=why_not, **common)
 
 

@@ -3,16 +3,19 @@
 The copy is read back the way other players read it, through `mutagen.File`: it must be the
 same kind of file with the same stream parameters, hold exactly the genre that was written, and
 every other tag and picture must be identical. Where a container can be read raw (ID3v2 frames,
-FLAC metadata blocks), those bytes are compared too, which catches what mutagen's parsed view
-hides (an empty frame it drops, a value it decodes lossily). The audio is compared as the
-demuxed packets of every stream (PyAV: payload, timestamps, stream index), hashed: exact, and
-much faster than decoding.
+FLAC metadata blocks, Vorbis comment entries), those bytes are compared too, which catches what
+mutagen's parsed view hides (an empty frame it drops, a value it decodes lossily). An ID3 tag
+the byte-level editor cannot parse (extended header, unsynchronisation) is rewritten by mutagen,
+which drops frames it cannot read: its frames are counted then, and a tag whose frames cannot
+even be walked is refused. The audio is compared as the demuxed packets of every stream (PyAV:
+payload, timestamps, stream index), hashed: exact, and much faster than decoding.
 """
 
 from __future__ import annotations
 
 import hashlib
 import struct
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +33,14 @@ from mutagen.wave import WAVE
 
 from mgc_desktop.tags import id3raw, iff
 from mgc_desktop.tags.base import TagError, one_line
-from mgc_desktop.tags.vorbis import FlacLayoutError, flac_blocks
+from mgc_desktop.tags.vorbis import (
+    VORBIS_TYPES,
+    FlacLayoutError,
+    RawComment,
+    flac_blocks,
+    is_genre,
+    raw_comment,
+)
 
 _NO_TS = -(1 << 63)
 _FLAC_COMMENT, _FLAC_PADDING = 4, 1
@@ -45,8 +55,10 @@ class Snapshot:
     genre: tuple[str, ...]
     others: tuple
     raw: tuple | None  # raw bytes of every non-genre item; None where not parsed raw
-    vendor: str | None  # a Vorbis comment's vendor string (None: no comment block)
+    vendor: bytes | None  # a Vorbis comment's vendor string (None: no comment block)
     audio: str | None  # digest of the demuxed packets; None when FFmpeg cannot demux the file
+    comment: tuple = ()  # a Vorbis comment's non-genre entries and what follows them, as stored
+    frames: tuple[str, ...] = ()  # the ids of an ID3 tag's non-genre frames, sorted
 
 
 def audio_digest(path: Path) -> str | None:
@@ -80,7 +92,7 @@ def decoded_digest(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def _id3_view(f: mutagen.FileType, path: Path) -> tuple[tuple, tuple, tuple | None]:
+def _id3_view(f: mutagen.FileType, path: Path) -> tuple[tuple, tuple, tuple | None, tuple]:
     cls = type(f.tags) if isinstance(f.tags, ID3) else ID3
     try:
         tags = cls(str(path), translate=False, load_v1=False)
@@ -97,13 +109,20 @@ def _id3_view(f: mutagen.FileType, path: Path) -> tuple[tuple, tuple, tuple | No
     raw_tag = _raw_id3(f, path)
     parsed = id3raw.parse(raw_tag) if raw_tag else id3raw.empty_tag(4)
     raw = None if parsed is None else tuple(fr.data for fr in parsed.others())
+    ids = id3raw.frame_ids(raw_tag) if parsed is None else [fr.frame_id for fr in parsed.frames]
+    if ids is None:  # mutagen would rewrite it, and nothing could tell what it dropped
+        raise TagError(
+            "ID3 tag holds data this app cannot check frame by frame (stray bytes or an "
+            "unusual layout); not rewritten"
+        )
     if isinstance(f, MP3):
         with open(path, "rb") as fh:
             fh.seek(0, 2)
             fh.seek(max(fh.tell() - 128, 0))
             tail = fh.read()
         others.append(tail if tail[:3] == b"TAG" else None)
-    return genre, tuple(map(repr, others)), raw
+    kept_ids = tuple(sorted(i for i in ids if i not in id3raw.GENRE_ID.values()))
+    return genre, tuple(map(repr, others)), raw, kept_ids
 
 
 def _raw_id3(f: mutagen.FileType, path: Path) -> bytes | None:
@@ -159,9 +178,9 @@ def snapshot(path: str | Path, file_type: type | None = None) -> Snapshot:
         round(v, 3) if isinstance(v, float) else v
         for v in (getattr(info, a, None) for a in ("sample_rate", "channels", "length"))
     )
-    raw = None
+    raw, vendor, comment, frames = None, None, (), ()
     if isinstance(f, (MP3, WAVE, AIFF)) or isinstance(f.tags, ID3):
-        genre, others, raw = _id3_view(f, path)
+        genre, others, raw, frames = _id3_view(f, path)
     else:
         items = _items(f.tags)
         genre = tuple(str(v) for k, v in items if _is_genre(f, k) for v in _values(v))
@@ -174,9 +193,22 @@ def snapshot(path: str | Path, file_type: type | None = None) -> Snapshot:
                 raw = tuple(b for b in blocks if b[0] not in (_FLAC_COMMENT, _FLAC_PADDING))
             except FlacLayoutError:
                 raw = None  # compared through mutagen's view only
-    vendor = getattr(f.tags, "vendor", None)
-    vendor = vendor if isinstance(vendor, str) else None
-    return Snapshot(type(f).__name__, stream, genre, others, raw, vendor, audio_digest(path))
+        if isinstance(f, VORBIS_TYPES):
+            stored = raw_comment(path, f)
+            vendor = None if stored is None else stored.vendor
+            comment = _comment_view(stored)
+    return Snapshot(
+        type(f).__name__, stream, genre, others, raw, vendor, audio_digest(path), comment, frames
+    )
+
+
+def _comment_view(comment: RawComment | None) -> tuple:
+    """What a genre write must leave alone in a Vorbis comment: the other entries' bytes and
+    whatever follows them (zero padding aside). A missing comment reads as an empty one, so a
+    comment added to hold only the genre compares equal."""
+    if comment is None:
+        return ((), b"")
+    return tuple(e for e in comment.entries if not is_genre(e)), comment.tail.rstrip(b"\0")
 
 
 def _values(v) -> list:
@@ -207,7 +239,16 @@ def check(
         )
     raw_differs = None not in (before.raw, after.raw) and after.raw != before.raw
     vendor_differs = before.vendor is not None and after.vendor != before.vendor
-    if after.others != before.others or raw_differs or vendor_differs:
+    others_differ = (after.others, after.comment) != (before.others, before.comment)
+    if others_differ or raw_differs or vendor_differs:
+        raise TagError("verify: another tag or picture changed")
+    lost = sorted((Counter(before.frames) - Counter(after.frames)).elements())
+    if lost:  # frames mutagen did not read, so only counting them shows they went
+        raise TagError(
+            f"verify: rewriting this ID3 tag would drop frames mutagen cannot read "
+            f"({', '.join(lost)}); file left unchanged"
+        )
+    if after.frames != before.frames:
         raise TagError("verify: another tag or picture changed")
     if not _same_audio(before, after, original, path):
         raise TagError("verify: the audio data changed")

@@ -4,25 +4,48 @@ An Ogg file whose first stream is Theora video (multiplexed with Vorbis audio) i
 `mutagen.File` as OggTheora, from the Theora stream's comment header: the genre goes there, where
 other players using mutagen read it, rather than into the Vorbis stream where they would not.
 
-Comments are an ordered list of (key, value); the genre entries are replaced where they stand,
-so the order and the key spelling of every other comment stay as they were. Ogg streams keep
-their comment packet's size while the padding inside it can absorb the change (so the pages stay
-as they were). FLAC is saved block by block here: mutagen would move PADDING to the end and add a
-PADDING block to files that had none; this keeps every other block byte for byte and in place,
-lets an existing PADDING block absorb the change, and never adds one.
+The comment is edited at the byte level, as `id3raw` edits ID3: mutagen's parser is lossy (bytes
+that are not UTF-8 become U+FFFD, an entry without "=" becomes "unknownN=...", entries with odd
+keys are dropped), so its rendering is never stored. The GENRE entries are replaced where the
+first one stood; the vendor string and every other entry keep their exact bytes and order. Ogg
+streams go through mutagen's page code, handed these bytes, and keep their comment packet's size
+while the padding inside it can absorb the change (so the pages stay as they were). FLAC is
+saved block by block here: mutagen would move PADDING to the end and add a PADDING block to files
+that had none; this keeps every other block byte for byte and in place, lets an existing PADDING
+block absorb the change, and never adds one.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import struct
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from mutagen._util import resize_bytes
-from mutagen.flac import FLAC
+from mutagen.flac import FLAC, VCFLACDict
+from mutagen.ogg import OggPage
+from mutagen.oggflac import OggFLAC
+from mutagen.oggopus import OggOpus
+from mutagen.oggspeex import OggSpeex
+from mutagen.oggtheora import OggTheora
+from mutagen.oggvorbis import OggVorbis
 
 from mgc_desktop.tags.base import TagError, TagWriter, keep_padding
 
 KEY = "GENRE"
+#: what precedes the comment in each Ogg codec's comment packet
+_OGG_PREFIX = {
+    OggVorbis: b"\x03vorbis",
+    OggOpus: b"OpusTags",
+    OggTheora: b"\x81theora",
+    OggSpeex: b"",
+    OggFLAC: None,  # a FLAC metadata block header: 4 bytes, any content
+}
+VORBIS_TYPES = (FLAC, *_OGG_PREFIX)
 
 
 class VorbisWriter(TagWriter):
@@ -49,29 +72,118 @@ class VorbisWriter(TagWriter):
         audio = self._open(path)
         if audio.tags is None:
             audio.add_tags()
-        tags = audio.tags
-        entries = list(tags)
-        positions = [i for i, (k, _) in enumerate(entries) if k.upper() == KEY]
-        key = entries[positions[0]][0] if positions else KEY
-        new = [(key, g) for g in genres]
-        if positions:
-            first = positions[0]
-            kept = [e for i, e in enumerate(entries) if i not in set(positions)]
-            # insert where the first genre stood (counted among the kept entries)
-            at = sum(1 for i in range(first) if i not in set(positions))
-            kept[at:at] = new
-            entries = kept
-        else:
-            entries.extend(new)
-        del tags[:]
-        tags.extend(entries)
+        old = raw_comment(path, audio) or RawComment(audio.tags.vendor.encode("utf-8"), ())
+        comment = render(old.vendor, with_genres(old.entries, genres))
         if isinstance(audio, FLAC):
             try:
-                save_flac_comment(path, tags.write(framing=False))
+                save_flac_comment(path, comment + old.tail)
+                return
             except FlacLayoutError:  # blocks mutagen reads leniently: its own save, verified
+                _store_as(audio.tags, comment)
                 audio.save(deleteid3=False, padding=keep_padding)
-        else:
-            audio.save(padding=keep_padding)
+                return
+        _store_as(audio.tags, comment)
+        audio.save(padding=keep_padding)
+
+
+def _store_as(tags, comment: bytes) -> None:
+    """Make mutagen's save store `comment` instead of its own (lossy) rendering of `tags`; an
+    Ogg Vorbis comment (rendered with mutagen's default) ends with the framing bit."""
+    framed = not isinstance(tags, VCFLACDict)
+
+    def write(framing: bool = framed) -> bytes:
+        return comment + (b"\x01" if framing else b"")
+
+    tags.write = write
+
+
+@dataclass(frozen=True)
+class RawComment:
+    """A Vorbis comment as stored: vendor and entries ("KEY=value") as bytes, and whatever
+    follows the entries where it was read (framing bit, padding, Opus extra data)."""
+
+    vendor: bytes
+    entries: tuple[bytes, ...]
+    tail: bytes = b""
+
+
+def is_genre(entry: bytes) -> bool:
+    """Whether a stored entry is a GENRE field (the key is case-insensitive)."""
+    key, eq, _ = entry.partition(b"=")
+    return bool(eq) and key.upper() == KEY.encode()
+
+
+def read_comment(f: BinaryIO, end: int) -> RawComment:
+    """Parse a comment by its own length fields from `f`, which holds `end` bytes (a length
+    that runs past them is refused, never allocated)."""
+
+    def take(n: int) -> bytes:
+        if f.tell() + n > end:
+            raise TagError("Vorbis comment is truncated (a length runs past its end)")
+        return f.read(n)
+
+    def length() -> int:
+        return struct.unpack("<I", take(4))[0]
+
+    vendor = take(length())
+    return RawComment(vendor, tuple(take(length()) for _ in range(length())))
+
+
+def parse_comment(data: bytes) -> RawComment:
+    """A comment and what follows it, from the bytes that hold it."""
+    f = io.BytesIO(data)
+    comment = read_comment(f, len(data))
+    return replace(comment, tail=data[f.tell() :])
+
+
+def with_genres(entries: Sequence[bytes], genres: Sequence[str]) -> list[bytes]:
+    """`entries` with the GENRE entries replaced by `genres`, where the first one stood (at the
+    end if there was none), in the first one's key spelling."""
+    at = next((i for i, e in enumerate(entries) if is_genre(e)), None)
+    key = entries[at].partition(b"=")[0] if at is not None else KEY.encode()
+    kept = [e for e in entries if not is_genre(e)]
+    at = len(kept) if at is None else at  # nothing before the first genre entry is a genre
+    kept[at:at] = [key + b"=" + g.encode("utf-8") for g in genres]
+    return kept
+
+
+def render(vendor: bytes, entries: Sequence[bytes]) -> bytes:
+    """The stored form of a comment (no framing bit)."""
+    parts = [struct.pack("<I", len(vendor)), vendor, struct.pack("<I", len(entries))]
+    for e in entries:
+        parts += [struct.pack("<I", len(e)), e]
+    return b"".join(parts)
+
+
+def raw_comment(path: Path, audio) -> RawComment | None:
+    """The comment of a FLAC or Ogg file as stored (None: a FLAC file without one)."""
+    if isinstance(audio, FLAC):
+        return flac_comment(path)
+    return parse_comment(ogg_comment_data(path, audio))
+
+
+def ogg_comment_data(path: Path, audio) -> bytes:
+    """The comment packet of the stream mutagen reads tags from, without its codec prefix."""
+    serial, pages = audio.info.serial, []
+    with open(path, "rb") as f:
+        while True:
+            try:
+                page = OggPage(f)
+            except EOFError as exc:
+                raise TagError("Ogg comment header is truncated") from exc
+            if page.serial != serial:
+                continue
+            pages.append(page)
+            packets = OggPage.to_packets(pages)
+            if len(packets) > 2 or (len(packets) == 2 and page.complete):
+                break
+    packet = packets[1]
+    prefix = _OGG_PREFIX[type(audio)]
+    if prefix is None:
+        return packet[4:]
+    if not packet.startswith(prefix):
+        raise TagError("Ogg comment header not found where the codec puts it")
+    return packet[len(prefix) :]
 
 
 _COMMENT, _PADDING, _MAX_BLOCK = 4, 1, (1 << 24) - 1
@@ -81,17 +193,23 @@ class FlacLayoutError(TagError):
     """The metadata blocks do not parse as their headers say (mutagen may still read them)."""
 
 
+def _seek_flac_marker(f: BinaryIO) -> int:
+    """Position `f` after "fLaC" (past an ID3v2 tag some tools put first); that offset."""
+    head = f.read(10)
+    start = 0
+    if head[:3] == b"ID3" and len(head) == 10:
+        size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9]
+        start = 10 + size + (10 if head[5] & 0x10 else 0)
+    f.seek(start)
+    if f.read(4) != b"fLaC":
+        raise FlacLayoutError("FLAC stream marker not found")
+    return start + 4
+
+
 def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
     """Where the FLAC metadata blocks start (after "fLaC") and each block's (type, data)."""
     with open(path, "rb") as f:
-        head = f.read(10)
-        start = 0
-        if head[:3] == b"ID3" and len(head) == 10:  # an ID3v2 tag some tools put first
-            size = (head[6] << 21) | (head[7] << 14) | (head[8] << 7) | head[9]
-            start = 10 + size + (10 if head[5] & 0x10 else 0)
-        f.seek(start)
-        if f.read(4) != b"fLaC":
-            raise FlacLayoutError("FLAC stream marker not found")
+        start = _seek_flac_marker(f)
         blocks = []
         while True:
             header = f.read(4)
@@ -103,7 +221,34 @@ def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
                 raise FlacLayoutError("truncated FLAC metadata")
             blocks.append((header[0] & 0x7F, data))
             if header[0] & 0x80:
-                return start + 4, blocks
+                return start, blocks
+
+
+def flac_comment(path: Path) -> RawComment | None:
+    """The VORBIS_COMMENT block's comment (None: there is none); `tail` is the rest of the block.
+    Where the blocks do not parse by their sizes, the comment is read by its own lengths, as
+    mutagen reads it (some writers store a wrong block size), and has no tail."""
+    try:
+        _, blocks = flac_blocks(path)
+    except FlacLayoutError:
+        return _lenient_flac_comment(path)
+    data = next((d for t, d in blocks if t == _COMMENT), None)
+    return None if data is None else parse_comment(data)
+
+
+def _lenient_flac_comment(path: Path) -> RawComment | None:
+    end = os.path.getsize(path)
+    with open(path, "rb") as f:
+        _seek_flac_marker(f)
+        while True:
+            header = f.read(4)
+            if len(header) < 4:
+                raise FlacLayoutError("truncated FLAC metadata")
+            if header[0] & 0x7F == _COMMENT:
+                return read_comment(f, end)
+            if header[0] & 0x80:
+                return None
+            f.seek(int.from_bytes(header[1:], "big"), 1)
 
 
 def save_flac_comment(path: Path, comment: bytes) -> None:

@@ -221,3 +221,28 @@ def _aac_mp4(path: Path, seconds: float, options: dict[str, str]) -> None:
                 c.mux(p)
         for p in s.encode(None):
             c.mux(p)
+
+
+def vorbis_comment(vendor: bytes, entries: list[bytes]) -> bytes:
+    """A Vorbis comment as stored (no framing bit), built by hand."""
+    out = struct.pack("<I", len(vendor)) + vendor + struct.pack("<I", len(entries))
+    return out + b"".join(struct.pack("<I", len(e)) + e for e in entries)
+
+
+def with_raw_vorbis_comment(path: Path, vendor: bytes, entries: list[bytes]) -> None:
+    """Store exactly these comment bytes (entries mutagen cannot represent included) in a FLAC
+    or Ogg file: mutagen's own save, handed the bytes instead of its rendering."""
+    import mutagen
+
+    audio = mutagen.File(str(path))
+    comment = vorbis_comment(vendor, entries)
+    framing = isinstance(audio, OggVorbis)  # the only codec whose comment ends with one
+    audio.tags.write = lambda *a, **k: comment + (b"\x01" if framing else b"")
+    audio.save()
+
+
+def id3v24_tag(body: bytes, flags: int = 0) -> bytes:
+    """An ID3v2.4 tag around `body` (extended header, frames and padding, as given)."""
+    n = len(body)
+    size = bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+    return b"ID3\x04\x00" + bytes([flags]) + size + body

@@ -1,0 +1,45 @@
+"""The window's undo honours the "keep modification times" preference, as its writes do: a
+batch written and undone with it leaves the file's mtime as it was before both."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from mgc_desktop.tags import apply_plan, plan_manual
+
+OLD = 1_000_000_000_000_000_000
+
+
+def _undo_in_the_window(**kwargs):
+    from mgc_desktop.gui.tag_jobs import undo_job
+
+    return undo_job(None, [], **kwargs)(lambda n, t: None, threading.Event())
+
+
+def _tag_keeping_mtime(path) -> None:
+    os.utime(path, ns=(OLD, OLD))
+    assert apply_plan(plan_manual([path], ["Rock"]), keep_mtime=True).written == 1
+    assert os.stat(path).st_mtime_ns == OLD
+
+
+def test_undo_keeps_mtimes_when_the_preference_says_so(corpus):
+    pytest.importorskip("PySide6")
+    from mgc_desktop.gui.settings import Preferences
+
+    Preferences(keep_mtime=True).save()
+    path = corpus["a.flac"]
+    _tag_keeping_mtime(path)
+    result, _ = _undo_in_the_window()
+    assert result.written == 1, result.errors
+    assert os.stat(path).st_mtime_ns == OLD
+
+
+def test_undo_keep_mtime_can_be_passed(corpus):
+    path = corpus["a.m4a"]
+    _tag_keeping_mtime(path)
+    result, _ = _undo_in_the_window(keep_mtime=True)
+    assert result.written == 1, result.errors
+    assert os.stat(path).st_mtime_ns == OLD
