@@ -261,8 +261,16 @@ def _to_mono_float(pieces: list[np.ndarray]) -> np.ndarray:
     elif np.issubdtype(block.dtype, np.integer):
         block = block.astype(np.float32) * (1.0 / (np.iinfo(block.dtype).max + 1.0))
     else:
-        block = block.astype(np.float32, copy=False)
+        block = _finite(block.astype(np.float32, copy=False))
     return downmix(block)
+
+
+def _finite(block: np.ndarray) -> np.ndarray:
+    """Float samples with inf/NaN (a damaged float file) set to silence: one bad sample would
+    otherwise turn every feature, and so the prediction, into NaN."""
+    if np.isfinite(block).all():
+        return block
+    return np.where(np.isfinite(block), block, np.float32(0.0))
 
 
 def probe(path: str | Path) -> AudioInfo:

@@ -178,9 +178,12 @@ def log_mel(samples: np.ndarray, params: FrontEndParams) -> np.ndarray:
     if n_frames == 0:
         return np.zeros((params.n_mels, 0), dtype=np.float32)
     frames = np.lib.stride_tricks.sliding_window_view(x, params.n_fft)[:: params.hop_length]
-    spectrum = np.fft.rfft(frames[:n_frames] * _analysis_window(params.n_fft), axis=1)
-    power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
-    mel = mel_filterbank(params) @ power.T
-    if params.scaling == "log10_1p":
-        return np.log10(np.float32(1.0) + np.float32(params.log_gain) * mel).astype(np.float32)
-    return (10.0 * np.log10(np.maximum(mel, params.amin))).astype(np.float32)
+    # Extreme sample values overflow to inf here; the classifier refuses the result, and
+    # numpy's warnings would only garble the CLI's output (workers share its stderr).
+    with np.errstate(over="ignore", invalid="ignore"):
+        spectrum = np.fft.rfft(frames[:n_frames] * _analysis_window(params.n_fft), axis=1)
+        power = (spectrum.real**2 + spectrum.imag**2).astype(np.float32)
+        mel = mel_filterbank(params) @ power.T
+        if params.scaling == "log10_1p":
+            return np.log10(np.float32(1.0) + np.float32(params.log_gain) * mel).astype(np.float32)
+        return (10.0 * np.log10(np.maximum(mel, params.amin))).astype(np.float32)

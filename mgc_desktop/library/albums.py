@@ -16,8 +16,10 @@ Tag comparisons ignore case and surrounding spaces.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import ModuleType
 
 from mgc_desktop.library.index import Track
 
@@ -93,5 +95,7 @@ def genre_by_track(albums: Iterable[AlbumGenre]) -> dict[str, AlbumGenre]:
     return {path: album for album in albums for path in album.tracks}
 
 
-def _folder_name(folder: str) -> str:
-    return folder.rstrip("/").rsplit("/", 1)[-1] or folder
+def _folder_name(folder: str, paths: ModuleType = os.path) -> str:
+    """The last component of a folder path (`paths`: the platform's path module; a parameter
+    only so tests can use Windows' rules)."""
+    return paths.basename(folder.rstrip(paths.sep + (paths.altsep or ""))) or folder

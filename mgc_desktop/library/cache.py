@@ -1,7 +1,7 @@
 """Predictions the library index already holds, for `classify` and `tag` to reuse.
 
-A stored prediction counts only when the file is unchanged since it was indexed (size, mtime,
-inode) and was made by the same model; the index is a cache, so any trouble reading it just
+A stored prediction counts only when the file is unchanged since it was indexed (size and
+mtime) and was made by the same model; the index is a cache, so any trouble reading it just
 means classifying afresh.
 """
 

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,8 @@ from mgc_desktop.library.walk import display_path
 
 SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
+# How long a second process waits for the index's writer before giving up.
+_BUSY_TIMEOUT_S = 30.0
 
 # Each entry upgrades the schema from version i to i + 1 (index 0 creates version 1).
 _MIGRATIONS: tuple[str, ...] = (
@@ -89,10 +91,30 @@ _MIGRATIONS: tuple[str, ...] = (
 )
 
 
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements: executescript() would commit on its own, and
+    a migration must commit together with its version bump."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {current.strip()!r}")
+    return out
+
+
 def path_key(path: str | bytes | os.PathLike) -> bytes:
     """The stored form of a path: absolute, normalised, file-system bytes."""
     raw = os.fsencode(path)
     return os.path.normpath(os.path.abspath(raw))
+
+
+def root_key(path: str | bytes | os.PathLike) -> bytes:
+    """The stored form of a scanned folder: like `path_key`, with symlinks resolved, so that
+    one folder reached by two spellings is indexed once (files keep their names below it)."""
+    return path_key(os.path.realpath(os.fsencode(path)))
 
 
 def path_str(key: bytes) -> str:
@@ -100,9 +122,24 @@ def path_str(key: bytes) -> str:
     return os.fsdecode(key)
 
 
-def _under(root: bytes) -> tuple[str, tuple]:
+_SEP = os.fsencode(os.sep)
+_SEPS = _SEP + os.fsencode(os.altsep or "")
+
+
+def _prefix(root: bytes, sep: bytes, seps: bytes) -> bytes:
+    """`root` with exactly one trailing separator: what every path below it starts with."""
+    return root.rstrip(seps) + sep
+
+
+def is_below(key: bytes, folder: bytes, sep: bytes = _SEP, seps: bytes = _SEPS) -> bool:
+    """Whether stored path `key` is `folder` or lies below it (`sep`/`seps`: the separator
+    and every separator of the platform's paths; parameters only so tests can use Windows')."""
+    return key == folder or key.startswith(_prefix(folder, sep, seps))
+
+
+def _under(root: bytes, sep: bytes = _SEP, seps: bytes = _SEPS) -> tuple[str, tuple]:
     """SQL condition selecting `path` equal to root or anywhere below it (index range scan)."""
-    prefix = root.rstrip(b"/") + b"/" if root != b"/" else b"/"
+    prefix = _prefix(root, sep, seps)
     upper = prefix[:-1] + bytes([prefix[-1] + 1])
     return "(path = ? OR (path >= ? AND path < ?))", (root, prefix, upper)
 
@@ -343,11 +380,15 @@ class Library:
         self._lock = threading.RLock()
         if readonly:
             uri = f"file:{self.path}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
+            self._db = sqlite3.connect(
+                uri, uri=True, check_same_thread=False, timeout=_BUSY_TIMEOUT_S
+            )
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = sqlite3.connect(
+                str(self.path), check_same_thread=False, timeout=_BUSY_TIMEOUT_S
+            )
+            self._use_wal()
             self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         if not readonly:
@@ -355,19 +396,54 @@ class Library:
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def _migrate(self) -> None:
-        with self._lock, self._db:
-            self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    def _use_wal(self) -> None:
+        """Switch to WAL. SQLite answers "locked" at once, without waiting, while another
+        process creates a fresh index: retry for as long as any other write may take."""
+        deadline = time.monotonic() + _BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _schema_version(self) -> int:
+        try:
             row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"library index {self.path} has schema {version}, newer than this app "
-                    f"({SCHEMA_VERSION}); update the app or remove the index"
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):  # a fresh index
+                return 0
+            raise
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        """Create or upgrade the schema in one write transaction. Two processes may open a
+        fresh index at once: the write lock makes the second wait, and it re-reads the version
+        inside the transaction, so it finds the work done instead of repeating it."""
+        with self._lock:
+            if self._schema_version() == SCHEMA_VERSION:
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)"
                 )
-            for step in range(version, SCHEMA_VERSION):
-                self._db.executescript("BEGIN;" + _MIGRATIONS[step] + "COMMIT;")
-                self._set_meta("schema_version", str(step + 1))
+                version = self._schema_version()
+                if version > SCHEMA_VERSION:
+                    raise RuntimeError(
+                        f"library index {self.path} has schema {version}, newer than this app "
+                        f"({SCHEMA_VERSION}); update the app or remove the index"
+                    )
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in _statements(_MIGRATIONS[step]):
+                        self._db.execute(statement)
+                    self._set_meta("schema_version", str(step + 1))
+            except BaseException:
+                self._db.rollback()
+                raise
+            self._db.commit()
 
     def close(self) -> None:
         with self._lock:
@@ -437,7 +513,7 @@ class Library:
         """Like tracks(), streamed: for tables of tens of thousands of rows."""
         where, params = [], []
         if root is not None:
-            cond, values = _under(path_key(root))
+            cond, values = _under(root_key(root))
             where.append(cond.replace("path", "t.path"))
             params.extend(values)
         if paths is not None:
@@ -493,7 +569,7 @@ class Library:
         sql = "SELECT path, stage, message, model_id, at FROM errors"
         params: tuple = ()
         if root is not None:
-            cond, params = _under(path_key(root))
+            cond, params = _under(root_key(root))
             sql += " WHERE " + cond
         with self._lock:
             rows = self._db.execute(sql + " ORDER BY path", params).fetchall()
@@ -527,7 +603,8 @@ class Library:
         self, paths: Iterable[str | os.PathLike], model_id: str
     ) -> dict[str, StoredPrediction]:
         """Predictions of `model_id` for the given files that are still current: the file's
-        size, mtime and inode match what the index saw. Keys are the paths as given."""
+        size and mtime match what the index saw (as for scans, a new inode alone is no
+        change). Keys are the paths as given."""
         wanted: dict[bytes, tuple[str, os.stat_result]] = {}
         for p in paths:
             try:
@@ -543,15 +620,15 @@ class Library:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 rows = self._db.execute(
-                    f"SELECT t.path, t.size, t.mtime_ns, t.ino, {_PRED_COLUMNS}, p.embedding "
+                    f"SELECT t.path, t.size, t.mtime_ns, {_PRED_COLUMNS}, p.embedding "
                     "FROM tracks t JOIN predictions p ON p.track_id = t.id AND p.model_id = ? "
                     f"WHERE t.path IN ({','.join('?' * len(chunk))})",
                     [model_id, *chunk],
                 ).fetchall()
                 for row in rows:
                     given, st = wanted[row[0]]
-                    if (row[1], row[2], row[3]) == (st.st_size, st.st_mtime_ns, st.st_ino):
-                        out[given] = _prediction(row[4:-1], row[-1])  # type: ignore[assignment]
+                    if (row[1], row[2]) == (st.st_size, st.st_mtime_ns):
+                        out[given] = _prediction(row[3:-1], row[-1])  # type: ignore[assignment]
         return out
 
     def embeddings(
@@ -576,7 +653,7 @@ class Library:
                 return cached
         where, params = ["p.embedding IS NOT NULL"], [model_id]
         if root is not None:
-            cond, values = _under(path_key(root))
+            cond, values = _under(root_key(root))
             where.append(cond.replace("path", "t.path"))
             params.extend(values)
         sql = (
@@ -698,8 +775,14 @@ class Library:
                 rows,
             )
 
-    def move_tracks(self, moves: Sequence[tuple[bytes, bytes]]) -> None:
-        """Re-point tracks at their new paths, keeping their predictions: (old, new) pairs."""
+    def move_tracks(
+        self,
+        moves: Sequence[tuple[bytes, bytes]],
+        identities: Mapping[bytes, tuple[int, int]] | None = None,
+    ) -> None:
+        """Re-point tracks at their new paths, keeping their predictions: (old, new) pairs.
+        `identities` maps new paths to their (inode, device) now (a copy-based move gives a
+        new inode), stored so that a later move is found by inode again."""
         with self._lock, self._db:
             self._embeddings_changed()
             self._db.executemany(
@@ -709,6 +792,20 @@ class Library:
                 "UPDATE tracks SET path = ?, folder = ? WHERE path = ?",
                 [(new, os.path.dirname(new), old) for old, new in moves],
             )
+            if identities:
+                self._set_identities([(new, *identities[new]) for _, new in moves])
+
+    def set_identities(self, rows: Sequence[tuple[bytes, int, int]]) -> None:
+        """(path, inode, device) of unchanged files whose file system gave them a new inode
+        (a copy, a remount): stored so that moves are still found by inode."""
+        with self._lock, self._db:
+            self._set_identities(rows)
+
+    def _set_identities(self, rows: Sequence[tuple[bytes, int, int]]) -> None:
+        self._db.executemany(
+            "UPDATE tracks SET ino = ?, dev = ? WHERE path = ?",
+            [(ino, dev, path) for path, ino, dev in rows],
+        )
 
     def remove_tracks(self, paths: Sequence[bytes]) -> None:
         """Forget deleted files (their predictions go with them)."""
@@ -720,7 +817,7 @@ class Library:
     def forget(self, root: str | bytes | os.PathLike) -> int:
         """Remove a folder (or file) and everything below it from the index, e.g. when the
         user drops a folder from the library; scans never prune a root that is missing."""
-        cond, params = _under(path_key(root))
+        cond, params = _under(root_key(root))
         with self._lock, self._db:
             self._embeddings_changed()
             removed = self._db.execute(f"DELETE FROM tracks WHERE {cond}", params).rowcount

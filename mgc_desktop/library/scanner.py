@@ -7,8 +7,9 @@ current model has not classified yet, go to the classifier pool (worker processe
 limit per file); each result is committed as it arrives, so a cancelled scan keeps everything
 it finished and the next scan resumes where it stopped.
 
-Hostile trees never end a scan: walk problems, files that vanish or change while the scan runs
-and files the decoder cannot read are reported (and kept in the index's `errors`). Files below a
+Hostile trees never end a scan: walk problems, files that vanish or change while the scan runs,
+files whose tags hang the tag parser (read in a child process under the time limit) and files
+the decoder cannot read are reported (and kept in the index's `errors`). Files below a
 folder that could not be read are not pruned: an unreadable or unmounted folder is not a
 deleted one.
 
@@ -26,7 +27,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mgc_desktop.library.index import IndexedFile, Library, TrackInfo, path_key, path_str
+from mgc_desktop.library.index import (
+    IndexedFile,
+    Library,
+    TrackInfo,
+    is_below,
+    path_key,
+    path_str,
+    root_key,
+)
+from mgc_desktop.library.tagread import Stamp, TagReader, read_track_info
 from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
 
 # Rows written per transaction in the indexing phase: few commits, little lost on cancel.
@@ -138,63 +148,20 @@ def model_id_for(model_path: str | Path, library: Library | None = None) -> str:
     return card.model_id
 
 
-def _first(tags, key: str) -> str | None:
-    try:
-        values = tags.get(key)
-    except Exception:  # noqa: BLE001 - mutagen's easy mappings raise assorted errors
-        return None
-    if not values:
-        return None
-    text = str(values[0]).strip()
-    return text or None
-
-
-def read_track_info(key: bytes, st: os.stat_result) -> TrackInfo:
-    """Index record for one file: stat, format, duration and the few tags we show. Tags are
-    read with mutagen's easy interface (header only, fast); a file mutagen cannot parse is
-    still indexed (the decoder may manage) with `tag_error` set."""
-    name = os.path.basename(key)
-    ext = os.path.splitext(name)[1].decode("ascii", "replace").lower().lstrip(".")
-    info = TrackInfo(key, st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev, ext or "?")
-    try:
-        import mutagen
-
-        audio = mutagen.File(path_str(key), easy=True)
-    except Exception as exc:  # noqa: BLE001 - mutagen raises anything on foreign data
-        info.tag_error = " ".join(str(exc).split())[:200] or type(exc).__name__
-        return info
-    if audio is None:
-        info.tag_error = "not a recognised tag container"
-        return info
-    length = getattr(getattr(audio, "info", None), "length", None)
-    if isinstance(length, (int, float)) and length > 0:
-        info.duration_s = float(length)
-    tags = audio.tags
-    if tags is not None:
-        info.title = _first(tags, "title")
-        info.artist = _first(tags, "artist")
-        info.album = _first(tags, "album")
-        info.albumartist = _first(tags, "albumartist")
-        info.tracknumber = _first(tags, "tracknumber")
-        try:
-            info.genres = tuple(str(g) for g in tags.get("genre") or () if str(g).strip())
-        except Exception:  # noqa: BLE001
-            info.genres = ()
-    return info
-
-
-def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+def _stamp(st: os.stat_result) -> Stamp:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
 
 
-def _same(old: IndexedFile, new: tuple[int, int, int, int]) -> bool:
-    """Unchanged: same size and mtime, and the same inode where the file system has them."""
-    size, mtime_ns, ino, _ = new
-    return old.size == size and old.mtime_ns == mtime_ns and (old.ino == ino or not ino)
+def _same(old: IndexedFile, new: Stamp) -> bool:
+    """Unchanged: same size and mtime. The inode is not compared: a copy-based move, a
+    remount or a FAT/exFAT or network file system gives the same file a new one (inodes only
+    help find moves)."""
+    size, mtime_ns, _, _ = new
+    return old.size == size and old.mtime_ns == mtime_ns
 
 
 def _is_below(key: bytes, folders: Sequence[bytes]) -> bool:
-    return any(key == f or key.startswith(f.rstrip(b"/") + b"/") for f in folders)
+    return any(is_below(key, f) for f in folders)
 
 
 def scan(
@@ -214,11 +181,17 @@ def scan(
     `model` is a running `ClassifierPool`, a model file path, or None for the shipped model.
     A pool is only started when some file needs classifying. `retry_failed` classifies again
     the unchanged files that failed with this model before. With `classify=False` only the
-    index (files, tags, prunes) is updated.
+    index (files, tags, prunes) is updated. Roots are canonical (symlinks resolved): the same
+    folder reached by another spelling is the same part of the index. `timeout_s` limits the
+    time spent on one file (tags and classification).
     """
+    from mgc_desktop.model.batch import DEFAULT_TIMEOUT_S
+
     started = time.monotonic()
     cancel = cancel or threading.Event()
-    keys = [path_key(r) for r in roots]
+    timeout_s = timeout_s or DEFAULT_TIMEOUT_S
+    roots = list(roots)
+    keys = [root_key(r) for r in roots]
     report = ScanReport([path_str(k) for k in keys])
     reporter = _Reporter(progress)
 
@@ -233,19 +206,61 @@ def scan(
                 model = default_model_path()
             report.model_id = model_id_for(model, library)
 
-    # 1. walk and stat: everything on disk under the roots
+    walk = _walk(keys, report, reporter, cancel)
+    new, changed, unchanged_ids = _diff(library, keys, _aliases(roots, keys), walk, report)
+    to_index = [(k, False) for k in new] + [(k, True) for k in changed]
+    indexed_now = _index(to_index, walk.seen, library, report, reporter, cancel, timeout_s)
+    changed_set = set(changed)
+    report.added = sum(1 for k in indexed_now if k not in changed_set)
+    report.changed = len(indexed_now) - report.added
+    if cancel.is_set() or not classify:
+        return _finish(report, library, reporter, started, cancelled=cancel.is_set())
+
+    # classify what this model has not seen, committing each result as it arrives
+    todo = indexed_now + _unclassified(
+        library, keys, unchanged_ids, walk.seen, report, retry_failed
+    )
+    todo.sort()
+    reporter.begin("classify", len(todo))
+    if todo and not cancel.is_set():
+        own_pool = pool is None
+        if own_pool:
+            from mgc_desktop.model.batch import ClassifierPool
+
+            pool = ClassifierPool(
+                model, workers=min(workers or _default_workers(), len(todo)), timeout_s=timeout_s
+            )
+        try:
+            _classify(pool, todo, walk.seen, library, report, reporter, cancel)
+        finally:
+            if own_pool:
+                pool.close()
+    return _finish(report, library, reporter, started, cancelled=cancel.is_set())
+
+
+@dataclass
+class _Walked:
+    """What the walk found: every file's stamp, paths never to prune, problems to record."""
+
+    seen: dict[bytes, Stamp] = field(default_factory=dict)
+    keep: list[bytes] = field(default_factory=list)  # exist but could not be looked at
+    problems: list[tuple[bytes, str, str]] = field(default_factory=list)
+    complete: bool = True
+
+
+def _walk(
+    keys: list[bytes], report: ScanReport, reporter: _Reporter, cancel: threading.Event
+) -> _Walked:
+    """Walk and stat: everything on disk under the roots."""
     reporter.begin("walk", 0)
-    seen: dict[bytes, tuple[int, int, int, int]] = {}
-    keep: list[bytes] = []  # paths that exist but could not be looked at: never pruned
-    problems: list[tuple[bytes, str, str]] = []
-    walk_complete = True
+    walk = _Walked()
     for item in walk_audio(path_str(k) for k in keys):
         if cancel.is_set():
-            walk_complete = False
+            walk.complete = False
             break
         if isinstance(item, WalkProblem):
-            problems.append((item.raw or os.fsencode(item.path), "walk", item.error))
-            keep.append(item.raw or os.fsencode(item.path))
+            walk.problems.append((item.raw or os.fsencode(item.path), "walk", item.error))
+            walk.keep.append(item.raw or os.fsencode(item.path))
             continue
         key = os.fsencode(item)
         try:
@@ -254,34 +269,55 @@ def scan(
             report.failures.append((display_path(key), "vanished during the scan"))
             continue
         except OSError as exc:
-            problems.append((key, "stat", exc.strerror or str(exc)))
-            keep.append(key)
+            walk.problems.append((key, "stat", exc.strerror or str(exc)))
+            walk.keep.append(key)
             continue
-        seen[key] = _stamp(st)
-        if len(seen) % 256 == 0:
-            reporter.emit(len(seen), key)
-    report.files = len(seen)
-    report.failures.extend((display_path(k), msg) for k, _, msg in problems)
+        walk.seen[key] = _stamp(st)
+        if len(walk.seen) % 256 == 0:
+            reporter.emit(len(walk.seen), key)
+    report.files = len(walk.seen)
+    report.failures.extend((display_path(k), msg) for k, _, msg in walk.problems)
+    return walk
 
-    # 2. diff against the index (one query per root, then dict lookups)
-    indexed = library.snapshot(keys)
+
+def _aliases(roots: Iterable[str | os.PathLike], keys: list[bytes]) -> list[bytes]:
+    """The roots as given where they differ from their canonical form: an index written before
+    roots were canonical may hold the same files under that spelling (they become moves)."""
+    given = [path_key(r) for r in roots]
+    return [g for g in given if g not in keys]
+
+
+def _diff(
+    library: Library, keys: list[bytes], aliases: list[bytes], walk: _Walked, report: ScanReport
+) -> tuple[list[bytes], list[bytes], dict[bytes, int]]:
+    """(new, changed, unchanged path -> track id) against the index (one query per root, then
+    dict lookups); moves and prunes are applied after a complete walk."""
+    seen = walk.seen
+    indexed = library.snapshot(keys + aliases)
     new: list[bytes] = []
     changed: list[bytes] = []
     unchanged_ids: dict[bytes, int] = {}
+    relinked: list[tuple[bytes, int, int]] = []
     for key, stamp in seen.items():
         old = indexed.get(key)
         if old is None:
             new.append(key)
         elif _same(old, stamp):
             unchanged_ids[key] = old.id
+            if (old.ino, old.dev) != stamp[2:]:
+                relinked.append((key, stamp[2], stamp[3]))
         else:
             changed.append(key)
+    if relinked:
+        library.set_identities(relinked)
     report.unchanged = len(unchanged_ids)
-    if walk_complete:
-        missing = {k: v for k, v in indexed.items() if k not in seen and not _is_below(k, keep)}
+    if walk.complete:
+        missing = {
+            k: v for k, v in indexed.items() if k not in seen and not _is_below(k, walk.keep)
+        }
         moves = _match_moves(new, missing, seen)
         if moves:
-            library.move_tracks(moves)
+            library.move_tracks(moves, identities={n: seen[n][2:] for _, n in moves})
             for old_key, new_key in moves:
                 unchanged_ids[new_key] = missing.pop(old_key).id
             moved_to = {n for _, n in moves}
@@ -291,60 +327,89 @@ def scan(
             library.remove_tracks(list(missing))
             report.removed = len(missing)
         library.clear_errors(keys, ("walk", "stat"))
-    if problems:
-        library.record_errors([(k, stage, msg, None, None, None) for k, stage, msg in problems])
+    if walk.problems:
+        library.record_errors(
+            [(k, stage, msg, None, None, None) for k, stage, msg in walk.problems]
+        )
+    return new, changed, unchanged_ids
 
-    # 3. index new and changed files (tags, duration), a batch per transaction
-    to_index = [(k, False) for k in new] + [(k, True) for k in changed]
+
+def _index(
+    to_index: list[tuple[bytes, bool]],
+    seen: dict[bytes, Stamp],
+    library: Library,
+    report: ScanReport,
+    reporter: _Reporter,
+    cancel: threading.Event,
+    timeout_s: float,
+) -> list[bytes]:
+    """Index new and changed files (tags, duration), a batch per transaction; the paths done.
+    Tags are read in a child process under the time limit: a file that hangs the tag parser
+    is indexed without tags and reported, and cancel stops even that at once."""
     reporter.begin("index", len(to_index))
     indexed_now: list[bytes] = []
     batch: list[TrackInfo] = []
     batch_changed: list[TrackInfo] = []
+    tag_problems: list[tuple[bytes, str]] = []
 
     def flush() -> None:
         if batch:
             library.upsert_tracks(batch, forget_predictions=False)
         if batch_changed:
             library.upsert_tracks(batch_changed, forget_predictions=True)
+        if tag_problems:  # after the upsert, which clears the errors of the paths it writes
+            library.record_errors([(k, "tags", m, None, None, None) for k, m in tag_problems])
+            report.failures.extend((display_path(k), m) for k, m in tag_problems)
         indexed_now.extend(i.path for i in batch + batch_changed)
         batch.clear()
         batch_changed.clear()
+        tag_problems.clear()
 
-    for done, (key, was_indexed) in enumerate(to_index):
-        if cancel.is_set():
-            break
-        try:
-            st = os.stat(key)
-        except FileNotFoundError:
-            report.failures.append((display_path(key), "vanished during the scan"))
-            if was_indexed:
-                library.remove_tracks([key])
-                report.removed += 1
-            continue
-        except OSError as exc:
-            report.failures.append((display_path(key), exc.strerror or str(exc)))
-            library.record_errors([(key, "stat", exc.strerror or str(exc), None, None, None)])
-            continue
-        seen[key] = _stamp(st)
-        (batch_changed if was_indexed else batch).append(read_track_info(key, st))
-        if len(batch) + len(batch_changed) >= _BATCH:
-            flush()
-        reporter.emit(done + 1, key)
+    with TagReader(timeout_s, cancel) as reader:
+        for done, (key, was_indexed) in enumerate(to_index):
+            if cancel.is_set():
+                break
+            try:
+                st = os.stat(key)
+            except FileNotFoundError:
+                report.failures.append((display_path(key), "vanished during the scan"))
+                if was_indexed:
+                    library.remove_tracks([key])
+                    report.removed += 1
+                continue
+            except OSError as exc:
+                report.failures.append((display_path(key), exc.strerror or str(exc)))
+                library.record_errors([(key, "stat", exc.strerror or str(exc), None, None, None)])
+                continue
+            seen[key] = _stamp(st)
+            read = reader.read(key, seen[key])
+            if read is None:  # cancelled while the tags were being read
+                break
+            info, problem = read
+            (batch_changed if was_indexed else batch).append(info)
+            if problem:
+                tag_problems.append((key, problem))
+            if len(batch) + len(batch_changed) >= _BATCH:
+                flush()
+            reporter.emit(done + 1, key)
     flush()
-    changed_set = set(changed)
-    report.added = sum(1 for k in indexed_now if k not in changed_set)
-    report.changed = len(indexed_now) - report.added
-    if cancel.is_set():
-        return _finish(report, library, reporter, started, cancelled=True)
+    return indexed_now
 
-    if not classify:
-        return _finish(report, library, reporter, started, cancelled=False)
 
-    # 4. classify what this model has not seen, committing each result as it arrives
+def _unclassified(
+    library: Library,
+    keys: list[bytes],
+    unchanged_ids: dict[bytes, int],
+    seen: dict[bytes, Stamp],
+    report: ScanReport,
+    retry_failed: bool,
+) -> list[bytes]:
+    """Unchanged files this model has not classified; those that failed with it before (and
+    did not change since) only when `retry_failed`."""
     model_id = report.model_id or ""
     done_ids = library.classified_ids(model_id)
     errors = library.error_snapshot(keys)
-    todo: list[bytes] = list(indexed_now)
+    todo: list[bytes] = []
     for key, track_id in unchanged_ids.items():
         if track_id in done_ids:
             continue
@@ -359,24 +424,7 @@ def scan(
             report.known_failures += 1
             continue
         todo.append(key)
-    todo.sort()
-    reporter.begin("classify", len(todo))
-    if todo and not cancel.is_set():
-        own_pool = pool is None
-        if own_pool:
-            from mgc_desktop.model.batch import DEFAULT_TIMEOUT_S, ClassifierPool
-
-            pool = ClassifierPool(
-                model,
-                workers=min(workers or _default_workers(), len(todo)),
-                timeout_s=timeout_s or DEFAULT_TIMEOUT_S,
-            )
-        try:
-            _classify(pool, todo, seen, library, report, reporter, cancel)
-        finally:
-            if own_pool:
-                pool.close()
-    return _finish(report, library, reporter, started, cancelled=cancel.is_set())
+    return todo
 
 
 def _default_workers() -> int:
@@ -388,16 +436,14 @@ def _default_workers() -> int:
 def _classify(
     pool,
     todo: list[bytes],
-    seen: dict[bytes, tuple[int, int, int, int]],
+    seen: dict[bytes, Stamp],
     library: Library,
     report: ScanReport,
     reporter: _Reporter,
     cancel: threading.Event,
 ) -> None:
-    """Feed the pool and commit each result; files that vanished or changed meanwhile are
-    reported, and a changed file is left for the next scan instead of storing a stale answer."""
-    from mgc_desktop.model.batch import FileFailure
-
+    """Feed the pool and commit each result as it arrives. Trouble with one file's result
+    (even an unexpected error storing it) is recorded as that file's error; the scan goes on."""
     by_str = {path_str(k): k for k in todo}
     done = 0
     for result in pool.classify(list(by_str), cancel):
@@ -405,29 +451,48 @@ def _classify(
         key = by_str.get(result.path) or os.fsencode(result.path)
         reporter.emit(done, key)
         try:
-            now = _stamp(os.stat(key))
-        except FileNotFoundError:
-            library.remove_tracks([key])
-            report.removed += 1
-            report.failures.append((display_path(key), "vanished during the scan"))
-            continue
-        except OSError as exc:
-            now = None
-            if not isinstance(result, FileFailure):
-                result = FileFailure(result.path, exc.strerror or str(exc))
-        before = seen.get(key)
-        if now is not None and before is not None and now[:3] != before[:3]:
-            message = "changed during the scan; it will be classified at the next scan"
-            report.failures.append((display_path(key), message))
-            library.record_errors([(key, "classify", message, None, None, None)])
-            continue
-        if isinstance(result, FileFailure):
-            report.failures.append((display_path(key), result.error))
-            size, mtime = (before[0], before[1]) if before else (None, None)
-            library.record_errors([(key, "classify", result.error, size, mtime, report.model_id)])
-            continue
-        if library.save_prediction(key, result):
-            report.classified += 1
+            _commit(result, key, seen.get(key), library, report)
+        except Exception as exc:  # noqa: BLE001 - one file's trouble must not end the scan
+            reason = f"could not store the result: {type(exc).__name__}: {exc}"
+            _record_failure(library, report, key, reason.splitlines()[0], seen.get(key))
+
+
+def _commit(result, key: bytes, before: Stamp | None, library: Library, report: ScanReport) -> None:
+    """Store one result. A file that vanished or changed meanwhile is reported, and a changed
+    one is left for the next scan instead of storing a stale answer."""
+    from mgc_desktop.model.batch import FileFailure
+
+    try:
+        now = _stamp(os.stat(key))
+    except FileNotFoundError:
+        library.remove_tracks([key])
+        report.removed += 1
+        report.failures.append((display_path(key), "vanished during the scan"))
+        return
+    except OSError as exc:
+        now = None
+        if not isinstance(result, FileFailure):
+            result = FileFailure(result.path, exc.strerror or str(exc))
+    if now is not None and before is not None and now[:3] != before[:3]:
+        message = "changed during the scan; it will be classified at the next scan"
+        report.failures.append((display_path(key), message))
+        library.record_errors([(key, "classify", message, None, None, None)])
+        return
+    if isinstance(result, FileFailure):
+        _record_failure(library, report, key, result.error, before)
+        return
+    if library.save_prediction(key, result):
+        report.classified += 1
+
+
+def _record_failure(
+    library: Library, report: ScanReport, key: bytes, reason: str, before: Stamp | None
+) -> None:
+    """One file failed with this model: reported now, skipped by later scans until it changes
+    (or `retry_failed`)."""
+    report.failures.append((display_path(key), reason))
+    size, mtime = (before[0], before[1]) if before else (None, None)
+    library.record_errors([(key, "classify", reason, size, mtime, report.model_id)])
 
 
 def _match_moves(

@@ -3,12 +3,15 @@
 Decoders are native code fed with whatever a user's disk holds; a file that hangs or crashes
 FFmpeg must cost one error line, not the batch or the window. Each worker process holds its own
 onnxruntime session and classifies one file at a time; a worker that overruns the time limit or
-dies is killed, its file reported as failed, and a fresh worker takes its place.
+dies is killed, its file reported as failed, and a fresh worker takes its place when the next
+file is handed out. Cancelling, closing or abandoning a run never reports a file as failed: only
+the file's own decoder trouble does.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing as mp
 import os
 import threading
@@ -23,7 +26,10 @@ from mgc_desktop.model.card import IncompatibleModel, ModelCard
 from mgc_desktop.model.classifier import Prediction
 
 DEFAULT_TIMEOUT_S = 120.0
+# After a cancel, files already running get this long to finish before their workers are killed.
+CANCEL_GRACE_S = 1.0
 _START_TIMEOUT_S = 60.0
+_POLL_S = 0.25
 _SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
@@ -41,7 +47,8 @@ def default_workers() -> int:
 
 
 def _worker_main(conn: Connection, model_path: str, uncertain_below: float | None) -> None:
-    """Worker process: load the model once, then classify paths until told to stop."""
+    """Worker process: load the model once, then classify (seq, path) jobs until told to stop.
+    Each answer carries its job's sequence number."""
     from mgc_desktop.audio.decode import DecodeError
     from mgc_desktop.model.classifier import GenreClassifier
 
@@ -58,19 +65,21 @@ def _worker_main(conn: Connection, model_path: str, uncertain_below: float | Non
         job = conn.recv()
         if job is None:
             return
-        path = job
+        seq, path = job
         try:
             prediction = classifier.classify_file(path, uncertain_below)
-            conn.send(("ok", dataclasses.asdict(prediction)))
+            conn.send((seq, "ok", dataclasses.asdict(prediction)))
         except DecodeError as exc:
-            conn.send(("error", str(exc)))
+            conn.send((seq, "error", str(exc)))
         except MemoryError:
-            conn.send(("error", "out of memory while decoding"))
+            conn.send((seq, "error", "out of memory while decoding"))
         except Exception as exc:  # one bad file must not end the worker
-            conn.send(("error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]))
+            conn.send((seq, "error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]))
 
 
 class _Worker:
+    """One worker process and its pipe; `seq` is the job in flight (None when idle)."""
+
     def __init__(self, ctx, model_path: str, uncertain_below: float | None) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
@@ -78,10 +87,19 @@ class _Worker:
         )
         self.process.start()
         child.close()
-        self.path: str | None = None
+        self.seq: int | None = None
+        self.path = ""
         self.started = 0.0
+        self.dead = False
+
+    def send(self, seq: int, path: str) -> None:
+        self.conn.send((seq, path))
+        self.seq, self.path, self.started = seq, path, time.monotonic()
 
     def kill(self) -> None:
+        """End the process and close the pipe; the pool replaces a dead worker when it next
+        hands out a file."""
+        self.dead, self.seq = True, None
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
@@ -89,7 +107,11 @@ class _Worker:
 
 
 class ClassifierPool:
-    """A fixed number of classifier processes. Use as a context manager."""
+    """A fixed number of classifier processes. Use as a context manager.
+
+    Thread safety: one classify() run at a time (a new run takes over from an abandoned
+    one); close() may be called from any thread, also while classify() runs on another.
+    """
 
     def __init__(
         self,
@@ -102,8 +124,17 @@ class ClassifierPool:
         self.timeout_s = timeout_s
         self.uncertain_below = uncertain_below
         self._ctx = mp.get_context("spawn")
+        # Guards the workers and their pipes: held by classify() except while it yields.
+        self._lock = threading.Lock()
+        self._closing = False  # set by close() before it takes the lock: runs stop at once
+        self._run = 0  # the current classify() run; an older run that resumes just ends
+        self._jobs = itertools.count(1)
         self._workers = [self._spawn() for _ in range(max(1, workers or default_workers()))]
-        self.card = self._await_ready(self._workers)
+        try:
+            self.card = self._await_ready(self._workers)
+        except BaseException:
+            self.close()
+            raise
 
     def _spawn(self) -> _Worker:
         # One BLAS/OpenMP thread per worker: workers are the parallelism, and spinning BLAS
@@ -123,31 +154,35 @@ class ClassifierPool:
         card = None
         for worker in workers:
             if not worker.conn.poll(_START_TIMEOUT_S):
-                self.close()
                 raise RuntimeError("classifier worker did not start in time")
             try:
                 kind, payload = worker.conn.recv()
             except EOFError:
-                self.close()
                 raise RuntimeError("classifier worker exited while loading the model") from None
             if kind == "fatal":
-                self.close()
                 raise IncompatibleModel(payload)
             card = ModelCard.from_metadata(payload)
         assert card is not None
         return card
 
     def close(self) -> None:
-        for worker in self._workers:
-            try:
-                worker.conn.send(None)
-            except (OSError, ValueError):
-                pass
+        """Stop every worker process. Safe from any thread and more than once; a classify()
+        running on another thread ends at its next step without reporting the files it had
+        in flight (they were not at fault)."""
+        self._closing = True
+        with self._lock:
+            workers, self._workers = self._workers, []
+        for worker in workers:
+            if worker.seq is None and not worker.dead:
+                try:
+                    worker.conn.send(None)
+                except (OSError, ValueError):
+                    pass
         deadline = time.monotonic() + 2
-        for worker in self._workers:
-            worker.process.join(max(0.0, deadline - time.monotonic()))
+        for worker in workers:
+            if worker.seq is None:
+                worker.process.join(max(0.0, deadline - time.monotonic()))
             worker.kill()
-        self._workers = []
 
     def __enter__(self) -> ClassifierPool:
         return self
@@ -156,69 +191,131 @@ class ClassifierPool:
         self.close()
 
     def _replace(self, worker: _Worker) -> _Worker:
+        """A fresh, ready worker for a dead one (the caller puts it in the dead one's place)."""
         worker.kill()
         fresh = self._spawn()
-        self._await_ready([fresh])
-        self._workers[self._workers.index(worker)] = fresh
+        try:
+            self._await_ready([fresh])
+        except BaseException:
+            fresh.kill()
+            raise
         return fresh
 
     def classify(
         self, paths: Iterable[str | Path], cancel: threading.Event | None = None
     ) -> Iterator[Prediction | FileFailure]:
-        """Yield one result per path, in completion order. Setting `cancel` stops handing out
-        new files; files already running finish and are yielded."""
+        """Yield one result per path, in completion order.
+
+        Setting `cancel` stops handing out new files; files already running get
+        `CANCEL_GRACE_S` to finish, then their workers are killed without a result (a file
+        cut short by a cancel did not fail). A run abandoned before its end (the consumer
+        stopped iterating) kills its busy workers, so that no late answer reaches a later
+        run."""
+        cancel = cancel or threading.Event()
         pending = deque(str(p) for p in paths)
-        idle = list(self._workers)
-        busy: dict[Connection, _Worker] = {}
-        while pending or busy:
-            while idle and pending and not (cancel and cancel.is_set()):
-                worker = self._dispatch(idle.pop(), pending.popleft())
-                busy[worker.conn] = worker
-            if not busy:
+        with self._lock:
+            if self._closing:
                 return
-            now = time.monotonic()
-            next_deadline = min(w.started + self.timeout_s for w in busy.values())
-            ready = wait(
-                list(busy) + [w.process.sentinel for w in busy.values()],
-                timeout=max(0.0, min(next_deadline - now, 0.5)),
-            )
-            for worker in list(busy.values()):
-                result = self._collect(worker, ready)
-                if result is None:
-                    continue
-                del busy[worker.conn]
-                if isinstance(result, tuple):  # the worker is gone: replace it
-                    result = result[0]
-                    worker = self._replace(worker)
-                idle.append(worker)
-                yield result
+            self._run += 1
+            run = self._run
+            self._abandon_busy()  # an earlier run that nobody finished
+        stopped_at: float | None = None
+        try:
+            while True:
+                if cancel.is_set() and stopped_at is None:
+                    stopped_at = time.monotonic()
+                with self._lock:
+                    results = self._step(run, pending, stopped_at)
+                if results is None:
+                    return
+                yield from results
+        finally:
+            with self._lock:
+                if self._run == run and not self._closing:
+                    self._abandon_busy()
+
+    def _step(
+        self, run: int, pending: deque[str], stopped_at: float | None
+    ) -> list[Prediction | FileFailure] | None:
+        """One round of a run (under the lock): hand out files unless cancelled, wait briefly,
+        collect. None when the run is over: closed, taken over, done, or its grace is up."""
+        if self._closing or self._run != run:
+            return None
+        if stopped_at is None:
+            self._hand_out(pending)
+        busy = [w for w in self._workers if w.seq is not None]
+        if not busy:
+            return None
+        if stopped_at is not None and time.monotonic() >= stopped_at + CANCEL_GRACE_S:
+            self._abandon_busy()
+            return None
+        return self._poll(busy, stopped_at)
+
+    def _abandon_busy(self) -> None:
+        """Kill the workers of files nobody will collect (cancelled or abandoned run); they are
+        replaced when the pool next hands out a file, not now."""
+        for worker in self._workers:
+            if worker.seq is not None:
+                worker.kill()
+
+    def _hand_out(self, pending: deque[str]) -> None:
+        """Give pending paths to idle workers, replacing dead ones first."""
+        for i, worker in enumerate(self._workers):
+            if not pending:
+                return
+            if worker.seq is None:
+                self._workers[i] = self._dispatch(worker, pending.popleft())
 
     def _dispatch(self, worker: _Worker, path: str) -> _Worker:
-        """Hand a path to an idle worker, replacing it first if it died while idle."""
-        try:
-            worker.conn.send(path)
-        except OSError:
+        """Hand a path to an idle worker, replacing it first if it is dead."""
+        seq = next(self._jobs)
+        if worker.dead:
             worker = self._replace(worker)
-            worker.conn.send(path)
-        worker.path, worker.started = path, time.monotonic()
+        try:
+            worker.send(seq, path)
+        except OSError:  # it died while idle
+            worker = self._replace(worker)
+            worker.send(seq, path)
         return worker
 
-    def _collect(self, worker: _Worker, ready: list) -> Prediction | FileFailure | tuple | None:
-        """The worker's result if it has one, a (failure,) tuple if it died or overran."""
-        path = worker.path or ""
+    def _poll(
+        self, busy: list[_Worker], stopped_at: float | None
+    ) -> list[Prediction | FileFailure]:
+        """Wait briefly for the busy workers; the results that came in."""
+        deadline = min(w.started + self.timeout_s for w in busy)
+        if stopped_at is not None:
+            deadline = min(deadline, stopped_at + CANCEL_GRACE_S)
+        ready = wait(
+            [w.conn for w in busy] + [w.process.sentinel for w in busy],
+            timeout=min(max(0.0, deadline - time.monotonic()), _POLL_S),
+        )
+        results = (self._collect(w, ready) for w in busy)
+        return [r for r in results if r is not None]
+
+    def _collect(self, worker: _Worker, ready: list) -> Prediction | FileFailure | None:
+        """The worker's result if it has one; a failure if it died or overran (then it is
+        killed, to be replaced at the next hand-out)."""
+        path = worker.path
         if worker.conn in ready:
             try:
-                kind, payload = worker.conn.recv()
+                seq, kind, payload = worker.conn.recv()
             except (EOFError, OSError):
-                return (FileFailure(path, _death_reason(worker)),)
-            if kind == "ok":
-                return Prediction(**payload)
-            return FileFailure(path, payload)
+                return self._lost(worker, _death_reason(worker))
+            if seq != worker.seq:
+                return None  # an answer to a job nobody waits for any more
+            worker.seq = None
+            return Prediction(**payload) if kind == "ok" else FileFailure(path, payload)
         if worker.process.sentinel in ready or not worker.process.is_alive():
-            return (FileFailure(path, _death_reason(worker)),)
+            return self._lost(worker, _death_reason(worker))
         if time.monotonic() - worker.started > self.timeout_s:
-            return (FileFailure(path, f"timed out after {self.timeout_s:g} s (decoder hung)"),)
+            return self._lost(worker, f"timed out after {self.timeout_s:g} s (decoder hung)")
         return None
+
+    @staticmethod
+    def _lost(worker: _Worker, reason: str) -> FileFailure:
+        path = worker.path
+        worker.kill()
+        return FileFailure(path, reason)
 
 
 def _death_reason(worker: _Worker) -> str:

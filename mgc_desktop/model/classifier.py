@@ -99,6 +99,15 @@ def load_session(model_path: str | Path, threads: int = 1):
     return session, card
 
 
+def _check_finite(probs: np.ndarray, embedding: np.ndarray) -> None:
+    """A NaN or inf answer (extreme sample values overflow the features) is no genre: it must
+    fail like a bad file, not be stored or written to a tag as one."""
+    if not (np.isfinite(probs).all() and np.isfinite(embedding).all()):
+        from mgc_desktop.audio.decode import DecodeError
+
+        raise DecodeError("the model gave no usable answer (audio with extreme sample values?)")
+
+
 class GenreClassifier:
     """Classifies files with one ONNX model; `classify_file` may run on several threads at once
     (onnxruntime sessions allow concurrent `run` calls)."""
@@ -153,6 +162,7 @@ class GenreClassifier:
                 note="silent: no audible music",
             )
         probs, embedding = result
+        _check_finite(probs, embedding)
         best = int(np.argmax(probs))
         confidence = float(probs[best])
         note = "may be none of these genres" if may_be_none(list(probs)) else ""

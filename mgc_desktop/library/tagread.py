@@ -1,0 +1,190 @@
+"""Read the few tags the index shows, in a child process with a time limit.
+
+Tag parsers are pure Python fed with whatever a user's disk holds, and some loop forever on a
+few crafted bytes (a 7-byte Musepack header hangs mutagen). Read in the scan's own process, one
+such file would hang the scan where neither the time limit nor cancel reaches it; read in a
+child, it costs one error line: the child is killed and the file is indexed without tags.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+import time
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+
+from mgc_desktop.library.index import TrackInfo, path_str
+
+# Healthy files give their header in milliseconds; slow network disks get plenty of slack.
+MAX_TAG_TIMEOUT_S = 30.0
+_POLL_S = 0.1
+_START_TIMEOUT_S = 60.0
+
+Stamp = tuple[int, int, int, int]  # size, mtime_ns, inode, device
+
+
+def _first(tags, key: str) -> str | None:
+    try:
+        values = tags.get(key)
+    except Exception:  # noqa: BLE001 - mutagen's easy mappings raise assorted errors
+        return None
+    if not values:
+        return None
+    text = str(values[0]).strip()
+    return text or None
+
+
+def _bare_info(key: bytes, stamp: Stamp) -> TrackInfo:
+    """The index record without tags: what a file whose tags cannot be read still gets."""
+    name = os.path.basename(key)
+    ext = os.path.splitext(name)[1].decode("ascii", "replace").lower().lstrip(".")
+    size, mtime_ns, ino, dev = stamp
+    return TrackInfo(key, size, mtime_ns, ino, dev, ext or "?")
+
+
+def _read(key: bytes, stamp: Stamp) -> TrackInfo:
+    """Index record for one file: format, duration and the few tags we show. Tags are read
+    with mutagen's easy interface (header only, fast); a file mutagen cannot parse is still
+    indexed (the decoder may manage) with `tag_error` set."""
+    info = _bare_info(key, stamp)
+    try:
+        import mutagen
+
+        audio = mutagen.File(path_str(key), easy=True)
+    except Exception as exc:  # noqa: BLE001 - mutagen raises anything on foreign data
+        info.tag_error = " ".join(str(exc).split())[:200] or type(exc).__name__
+        return info
+    if audio is None:
+        info.tag_error = "not a recognised tag container"
+        return info
+    length = getattr(getattr(audio, "info", None), "length", None)
+    if isinstance(length, (int, float)) and length > 0:
+        info.duration_s = float(length)
+    tags = audio.tags
+    if tags is not None:
+        info.title = _first(tags, "title")
+        info.artist = _first(tags, "artist")
+        info.album = _first(tags, "album")
+        info.albumartist = _first(tags, "albumartist")
+        info.tracknumber = _first(tags, "tracknumber")
+        try:
+            info.genres = tuple(str(g) for g in tags.get("genre") or () if str(g).strip())
+        except Exception:  # noqa: BLE001
+            info.genres = ()
+    return info
+
+
+def read_track_info(key: bytes, st: os.stat_result) -> TrackInfo:
+    """Index record for one file, read in this process: only for files the app itself just
+    wrote (their tags were parsed a moment ago). Scans use `TagReader`."""
+    return _read(key, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+
+
+def _reader_main(conn: Connection) -> None:
+    """Child process: answer (key, stamp) jobs with TrackInfo records until told to stop."""
+    conn.send("ready")
+    while True:
+        job = conn.recv()
+        if job is None:
+            return
+        key, stamp = job
+        try:
+            info = _read(key, stamp)
+        except Exception as exc:  # noqa: BLE001 - e.g. MemoryError inside a parser
+            info = _bare_info(key, stamp)
+            info.tag_error = f"unexpected {type(exc).__name__} reading tags"
+        conn.send(info)
+
+
+class TagReader:
+    """Reads tags in one child process, started on first use, each file under `timeout_s`.
+
+    A child that hangs or dies is killed (a fresh one reads the next file) and the file is
+    indexed without tags. Use as a context manager."""
+
+    def __init__(self, timeout_s: float, cancel: threading.Event) -> None:
+        self.timeout_s = min(timeout_s, MAX_TAG_TIMEOUT_S)
+        self.cancel = cancel
+        self._ctx = mp.get_context("spawn")
+        self._conn: Connection | None = None
+        self._process: BaseProcess | None = None
+
+    def __enter__(self) -> TagReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> Connection:
+        conn, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_reader_main, args=(child,), daemon=True)
+        try:
+            process.start()
+        except BaseException:
+            conn.close()
+            raise
+        finally:
+            child.close()
+        self._process, self._conn = process, conn
+        try:
+            ready = conn.poll(_START_TIMEOUT_S) and conn.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._kill()
+            raise RuntimeError("the tag reader process did not start")
+        return conn
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process, self._conn = None, None
+
+    def close(self) -> None:
+        """Stop the child (politely: it is idle between files)."""
+        if self._conn is not None and self._process is not None:
+            try:
+                self._conn.send(None)
+                self._process.join(1)
+            except (OSError, ValueError):
+                pass
+        self._kill()
+
+    def read(self, key: bytes, stamp: Stamp) -> tuple[TrackInfo, str | None] | None:
+        """(record, problem): `problem` is a one-line reason when the tags could not be read
+        in time (the record then has no tags). None when cancelled meanwhile."""
+        conn = self._conn or self._start()
+        try:
+            conn.send((key, stamp))
+        except OSError:  # the child died while idle
+            self._kill()
+            conn = self._start()
+            conn.send((key, stamp))
+        assert self._process is not None
+        deadline = time.monotonic() + self.timeout_s
+        while not self.cancel.is_set():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return self._failed(key, stamp, f"timed out after {self.timeout_s:g} s")
+            ready = wait([conn, self._process.sentinel], min(remaining, _POLL_S))
+            if conn in ready:
+                try:
+                    return conn.recv(), None
+                except (EOFError, OSError):
+                    return self._failed(key, stamp, "the tag reader crashed")
+            if ready:
+                return self._failed(key, stamp, "the tag reader crashed")
+        self._kill()
+        return None
+
+    def _failed(self, key: bytes, stamp: Stamp, why: str) -> tuple[TrackInfo, str]:
+        """Kill the stuck child; the file is indexed without tags."""
+        self._kill()
+        info = _bare_info(key, stamp)
+        info.tag_error = f"cannot read tags: {why}"
+        return info, info.tag_error
