@@ -2,7 +2,8 @@
 
 Built on live.listener.Listener (Qt-free). Its callbacks run on the listener's thread; a small
 bridge QObject re-emits them as signals, which Qt queues to the GUI thread. Opening the model
-and the device happens in a worker, so the panel never blocks."""
+and the device happens in a worker, so the panel never blocks; Stop during the opening cancels
+it, and the listener it opens is then stopped at once (even if the window is gone by then)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,32 @@ class _Bridge(QObject):
     error = Signal(str)
 
 
+class _Opening:
+    """One attempt to open the input. The worker hands its running listener over here while
+    the GUI thread may cancel at any moment; whichever comes second stops the listener, so a
+    cancelled opening never leaves the microphone running."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.cancelled = False
+        self.listener: Any = None
+
+    def deliver(self, listener: Any) -> None:
+        """Worker thread: keep the listener, or stop it when the opening was cancelled."""
+        with self._lock:
+            if not self.cancelled:
+                self.listener = listener
+                return
+        listener.stop()
+
+    def cancel(self) -> Any:
+        """GUI thread: no listener may come of this; returns one already delivered (to stop)."""
+        with self._lock:
+            self.cancelled = True
+            listener, self.listener = self.listener, None
+        return listener
+
+
 class LivePanel(QWidget):
     """Device chooser, start/stop, level meter, current genre, probabilities and timeline."""
 
@@ -46,6 +73,7 @@ class LivePanel(QWidget):
         super().__init__(parent)
         self._model_path, self._names, self._host = model_path, names, host
         self.listener: Any = None
+        self._opening: _Opening | None = None  # the opening in progress, cancelled or not
         self._bridge = _Bridge(self)
         self._bridge.update.connect(self.show_update)
         self._bridge.error.connect(self._failed)
@@ -124,9 +152,13 @@ class LivePanel(QWidget):
             self.start()
 
     def start(self) -> None:
-        """Load the model and open the device in a worker, then listen."""
+        """Load the model and open the device in a worker, then listen. Start stays disabled
+        until that ends, even when Stop cancels it meanwhile (no second listener)."""
+        if self.listener is not None or self._opening is not None:
+            return
         model_path, device = self._model_path(), self.device.currentData()
         bridge = self._bridge
+        opening = self._opening = _Opening()
 
         def job(progress: Any, cancel: threading.Event) -> Any:
             from mgc_desktop.live.listener import Listener
@@ -138,31 +170,46 @@ class LivePanel(QWidget):
                 on_error=lambda e: bridge.error.emit(str(e)),
             )
             listener.start()
-            return listener
+            opening.deliver(listener)
 
         self.start_button.setEnabled(False)
         self.message.setText("Opening the input…")
-        self._host.run_task(job, self._started, self._failed)
+        self._host.run_task(
+            job, lambda _r: self._opened(opening), lambda msg: self._open_failed(opening, msg)
+        )
 
-    def _started(self, listener: Any) -> None:
-        self.listener = listener
+    def _opened(self, opening: _Opening) -> None:
+        self._opening = None
         self.start_button.setEnabled(True)
+        if opening.cancelled:
+            self.message.setText("")  # stopped meanwhile: its listener is stopped already
+            return
+        self.listener = listener = opening.listener
         self.start_button.setText("Stop listening")
         note = getattr(listener, "note", "")
         self.message.setText(note or "Listening…")
         self.timeline.set_classes(listener.card.classes, self._names())
         self._meter_timer.start()
 
+    def _open_failed(self, opening: _Opening, message: str) -> None:
+        self._opening = None
+        self.start_button.setEnabled(True)
+        self.message.setText("" if opening.cancelled else message)
+
     def _failed(self, message: str) -> None:
         self.stop()
         self.message.setText(message)
 
     def stop(self) -> None:
+        """Stop listening, or cancel the opening in progress (Start waits for it to end)."""
         listener, self.listener = self.listener, None
+        if self._opening is not None:
+            listener = self._opening.cancel()
+            self.message.setText("Stopped: waiting for the input to finish opening…")
         self._meter_timer.stop()
         if listener is not None:
             threading.Thread(target=listener.stop, daemon=True, name="mgc-live-stop").start()
-        self.start_button.setEnabled(True)
+        self.start_button.setEnabled(self._opening is None)
         self.start_button.setText("Start listening")
         self.genre.setText("Not listening")
         self.meter.set_level(self.meter.floor_db)

@@ -10,6 +10,7 @@ time, so even a 50,000-file library never stalls the event loop.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections import deque
@@ -42,7 +43,7 @@ from mgc_desktop.gui.detail_pane import DetailPane
 from mgc_desktop.gui.errors_panel import ErrorsPanel
 from mgc_desktop.gui.genre_delegate import GenreDelegate
 from mgc_desktop.gui.library_tree import LibraryTreeModel, LibraryTreeView
-from mgc_desktop.gui.review import FAILED, TrackRow, WritePolicy
+from mgc_desktop.gui.review import FAILED, ReviewCounts, TrackRow, WritePolicy
 from mgc_desktop.gui.review_keys import ReviewKeys
 from mgc_desktop.gui.settings import Preferences
 from mgc_desktop.gui.tag_fields import read_fields
@@ -64,7 +65,11 @@ from mgc_desktop.gui.workers import (
     load_library_job,
     spectrogram_job,
 )
+from mgc_desktop.library.vocabulary import UNCERTAIN_BELOW as PERSONAL_UNCERTAIN_BELOW
+from mgc_desktop.model.card import InferenceParams
 from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
+
+log = logging.getLogger(__name__)
 
 ROWS_PER_TICK = 2000  # rows handed to the table per drain tick (bounded GUI work per tick)
 DRAIN_INTERVAL_MS = 150
@@ -120,6 +125,7 @@ class MainWindow(QMainWindow):
                 self._busy,
                 self._busy_progress,
                 self._after_tag_change,
+                self.threshold,
             ),
         )
         self.write_finished = self.tag_flow.write_finished
@@ -287,6 +293,22 @@ class MainWindow(QMainWindow):
     def scanning(self) -> bool:
         return self.scan_worker is not None
 
+    def model_threshold(self) -> float:
+        """The model's own threshold (its card's uncertain_below; the card format's default
+        until the card has been read)."""
+        inference = self.card.inference if self.card is not None else InferenceParams()
+        return float(inference.uncertain_below)
+
+    def threshold(self) -> float:
+        """The confidence a prediction needs to be written: the user's, else that of the genres
+        shown (the learned genres' own, or the model's)."""
+        if self.prefs.threshold is not None:
+            return self.prefs.threshold
+        vocabulary = getattr(self, "vocabulary", None)  # None while the window is being built
+        if vocabulary is not None and vocabulary.personal is not None:
+            return PERSONAL_UNCERTAIN_BELOW
+        return self.model_threshold()
+
     def selected_source_rows(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return sorted(self.proxy.source_rows(rows))
@@ -311,7 +333,8 @@ class MainWindow(QMainWindow):
 
     def _apply_write_policy(self) -> None:
         p = self.prefs
-        self.batch.write_policy = WritePolicy(p.policy, p.threshold, p.top_k)
+        self.batch.write_policy = WritePolicy(p.policy, self.threshold(), p.top_k)
+        self.model.set_threshold(p.threshold)
 
     # --- the review state, shown ------------------------------------------------------------
     def refresh_review(self) -> None:
@@ -327,8 +350,12 @@ class MainWindow(QMainWindow):
         scanning = self.scanning()
         busy = self.tag_flow.busy
         has_rows = len(self.batch) > 0
+        counts = self.batch.counts()
         self.act_scan.setEnabled(bool(self.folder) and not scanning)
-        self.act_stop.setEnabled(scanning)
+        self.act_retry.setEnabled(bool(self.folder) and not scanning and counts.failed > 0)
+        stoppable = scanning or self.tag_flow.stoppable
+        self.act_stop.setEnabled(stoppable)
+        self.stop_button.setVisible(stoppable)
         self.act_open.setEnabled(not scanning)
         self.act_write.setEnabled(not scanning and not busy and has_rows)
         self.act_undo.setEnabled(not scanning and not busy)
@@ -337,10 +364,10 @@ class MainWindow(QMainWindow):
         for act in (self.act_override, self.act_clear, self.act_accept_one):
             act.setEnabled(has_sel)
         self.act_settings.setEnabled(not scanning)
-        self._update_counts()
+        self._update_counts(counts)
 
-    def _update_counts(self) -> None:
-        c = self.batch.counts()
+    def _update_counts(self, counts: ReviewCounts | None = None) -> None:
+        c = counts or self.batch.counts()
         shown = self.proxy.rowCount()
         parts = [f"{c.tracks} tracks"]
         if shown != c.tracks:
@@ -354,7 +381,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(", ".join(parts))
         self.count_label.setToolTip(
             f"{c.to_write} files will change when you write ({self.prefs.policy} policy, "
-            f"threshold {self.prefs.threshold:.0%}); {c.decided} tracks decided"
+            f"threshold {self.threshold():.1%}); {c.decided} tracks decided"
         )
 
     def _apply_search(self) -> None:
@@ -374,6 +401,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
+            self._load_card()
             if self.folder and os.path.isdir(self.folder):
                 QTimer.singleShot(0, self._load_known)
 
@@ -436,14 +464,20 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.set_folder(path, scan=True)
 
-    def start_scan(self) -> None:
+    def retry_failed(self) -> None:
+        """Scan again, classifying again the files that failed before (with this model)."""
+        self.start_scan(retry_failed=True)
+
+    def start_scan(self, retry_failed: bool = False) -> None:
         if self.scanning() or not self.folder:
             return
         if not os.path.isdir(self.folder):
             self.notify("Folder not found", f"The folder {self.folder} does not exist (any more).")
             return
         self.batch.scan_problems.clear()
-        worker = ScanWorker(self.folder, self.model_path(), self.prefs.workers, self.pools)
+        worker = ScanWorker(
+            self.folder, self.model_path(), self.prefs.workers, self.pools, retry_failed
+        )
         worker.model_ready.connect(self._model_ready)
         worker.failed.connect(self._scan_failed)
         worker.finished.connect(self._scan_done)
@@ -456,13 +490,19 @@ class MainWindow(QMainWindow):
         self._drain_timer.start()
         self.refresh_review()
 
+    def stop_work(self) -> None:
+        """Stop: the scan and the tag write running now; what is finished is kept."""
+        self.stop_scan()
+        if self.tag_flow.cancel():
+            self.progress_label.setText("Stopping after the file in progress…")
+
     def stop_scan(self) -> None:
         if self.scan_worker is not None:
             self.scan_worker.cancel.set()
             self.progress_label.setText("Stopping: finishing the files in progress…")
 
     def _model_ready(self, card: Any) -> None:
-        self.card = card
+        self._card_loaded(card)
         self._detail_timer.start()
 
     def _scan_failed(self, message: str) -> None:
@@ -622,8 +662,19 @@ class MainWindow(QMainWindow):
             return
         self._start_spectrogram(path)
 
+    def _load_card(self) -> None:
+        """Read the model's card in a worker: its genres, and its threshold (the default)."""
+        path = self.model_path()
+        self.host.run_task(
+            load_card_job(path),
+            lambda card: self._card_loaded(card) if path == self.model_path() else None,
+            lambda _message: None,  # a scan or the detail pane says why, when it matters
+        )
+
     def _card_loaded(self, card: Any, path: str | None = None) -> None:
         self.card = card
+        self._apply_write_policy()  # the model's threshold may be the one that applies
+        self.refresh_review()
         if path is not None:
             self._start_spectrogram(path)
 
@@ -799,7 +850,9 @@ class MainWindow(QMainWindow):
         from mgc_desktop.gui.dialogs.settings import SettingsDialog
 
         classes = self.card.classes if self.card is not None else None
-        dialog = SettingsDialog(self.prefs, classes, self.validate_model, self)
+        dialog = SettingsDialog(
+            self.prefs, classes, self.validate_model, self, self.model_threshold()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(
             lambda: self.apply_preferences(dialog.result_preferences(), dialog.validated_card)
@@ -815,6 +868,8 @@ class MainWindow(QMainWindow):
         if (prefs.model_path, prefs.workers) != (old.model_path, old.workers):
             if prefs.model_path != old.model_path:
                 self.card = card
+                if card is None:
+                    self._load_card()
             pools = self.pools
             self.host.run_task(lambda _p, _c: pools.close(), lambda _r: None)
         if prefs.genre_names != old.genre_names:
@@ -861,14 +916,37 @@ class MainWindow(QMainWindow):
 
     # --- shutdown -------------------------------------------------------------------------------
     def closeEvent(self, event: Any) -> None:
-        self.player.stop()
+        """Stop everything, in order, before the window goes. A failing step is logged and the
+        next one still runs: an exception must never leave closeEvent."""
+        steps = (
+            self.player.stop,
+            self._stop_live,
+            self._stop_timers,
+            self.host.cancel_all,
+            self._wait_for_scan,
+            self.host.stop_all,
+            self.decisions.flush,
+            self.pools.close,  # only now: the scan no longer uses the classifier pool
+        )
+        for step in steps:
+            try:
+                step()
+            except Exception:  # noqa: BLE001
+                log.exception("closing the window: %s failed", getattr(step, "__name__", step))
+        super().closeEvent(event)
+
+    def _stop_live(self) -> None:
         if self.live_panel is not None:
             self.live_panel.stop()
+
+    def _stop_timers(self) -> None:
+        """None may start work after the close (a QThread nobody waits for)."""
+        for timer in (self._drain_timer, self._detail_timer, self._refresh_timer):
+            timer.stop()
+
+    def _wait_for_scan(self) -> None:
+        """A cancelled scan ends promptly (busy classifier workers are killed after a short
+        grace); until it has, its pool must stay open."""
         if self.scan_worker is not None:
             self.scan_worker.cancel.set()
-        for timer in (self._drain_timer, self._detail_timer, self._refresh_timer):
-            timer.stop()  # none may start work after the close (a QThread nobody waits for)
-        self.host.stop_all()
-        self.decisions.flush()
-        self.pools.close()
-        super().closeEvent(event)
+            self.host.wait_for(self.scan_worker)

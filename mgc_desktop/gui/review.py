@@ -37,7 +37,8 @@ class TrackRow:
     genre: str | None = None  # predicted class key
     confidence: float = 0.0
     probabilities: dict[str, float] = field(default_factory=dict)
-    uncertain: bool = False
+    uncertain: bool = False  # under the threshold that applies (see ReviewBatch.set_threshold)
+    model_uncertain: bool | None = None  # as classified (default: `uncertain` as given)
     status: str = QUEUED
     error: str = ""
     note: str = ""
@@ -48,6 +49,10 @@ class TrackRow:
     written: bool = False
     haystack: str = ""
     albumartist: str = ""
+
+    def __post_init__(self) -> None:
+        if self.model_uncertain is None:
+            self.model_uncertain = self.uncertain
 
     @property
     def file_name(self) -> str:
@@ -62,6 +67,15 @@ class TrackRow:
     def needs_review(self) -> bool:
         """Uncertain, silent or failed, and not decided by hand: where keyboard review stops."""
         return self.status in (UNCERTAIN, SILENT) and self.override is None
+
+    def apply_threshold(self, threshold: float | None) -> bool:
+        """Uncertain under `threshold` (None: as classified); True when that changed."""
+        if self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
+            return False
+        uncertain = bool(self.model_uncertain) if threshold is None else self.confidence < threshold
+        changed = uncertain != self.uncertain
+        self.uncertain, self.status = uncertain, UNCERTAIN if uncertain else CLASSIFIED
+        return changed
 
     def refresh_haystack(self, names: Mapping[str, str] | None = None) -> None:
         """Lower-case text the search box matches against (kept so filtering stays cheap)."""
@@ -123,6 +137,7 @@ class ReviewBatch:
         self._index: dict[str, int] = {}
         self.names: dict[str, str] = {}
         self._write_policy = WritePolicy()
+        self._threshold: float | None = None  # the user's; None: each prediction's own verdict
         self._planned: dict[str, tuple[tuple, tuple[str, ...] | None]] = {}
         self._saved: dict[str, dict[str, Any]] = {}  # decisions waiting for their rows
         self.write_errors: dict[str, str] = {}  # path -> why the last write/undo failed
@@ -138,6 +153,16 @@ class ReviewBatch:
         if wp != self._write_policy:
             self._write_policy = wp
             self._planned.clear()
+
+    def set_threshold(self, threshold: float | None) -> list[int]:
+        """The user's confidence threshold decides which predictions are uncertain (as
+        `tag --min-confidence` does); None gives each its verdict from classification. Returns
+        the rows whose verdict changed."""
+        self._threshold = threshold
+        changed = [i for i, r in enumerate(self._rows) if r.apply_threshold(threshold)]
+        if changed:
+            self._planned.clear()
+        return changed
 
     # --- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -259,6 +284,7 @@ class ReviewBatch:
         fresh = [r for p, r in latest.items() if p not in self._index]
         known = [r for p, r in latest.items() if p in self._index]
         for r in fresh:
+            r.apply_threshold(self._threshold)
             self._restore(r)
             r.refresh_haystack(self.names)
         return fresh, self.replace_rows(known)
@@ -277,6 +303,7 @@ class ReviewBatch:
             if i is None:
                 continue
             old = self._rows[i]
+            r.apply_threshold(self._threshold)
             if _same_content(old, r):
                 continue
             r.override, r.written = old.override, old.written

@@ -16,6 +16,10 @@ from PySide6.QtCore import QSettings
 ORG_NAME = "mgc-desktop"
 APP_NAME = "mgc-desktop"
 POLICIES = ("fill", "replace", "append")
+THRESHOLD_KEY = "tags/min_confidence"  # only present when the user chose a threshold
+# Earlier versions saved a threshold whether or not the user chose one; their fixed default
+# (0.5) therefore means "not chosen" and gives way to the model's own threshold.
+LEGACY_THRESHOLD_KEY, LEGACY_DEFAULT = "tags/threshold", 0.5
 
 
 def open_settings() -> QSettings:
@@ -41,13 +45,23 @@ def _float(value: object, default: float) -> float:
         return default
 
 
+def _threshold(s: QSettings) -> float | None:
+    """The threshold the user chose, or None (then the model's applies)."""
+    value = _float(s.value(THRESHOLD_KEY), -1.0)
+    if value < 0:
+        value = _float(s.value(LEGACY_THRESHOLD_KEY), LEGACY_DEFAULT)
+        if value == LEGACY_DEFAULT:
+            return None
+    return max(0.0, min(1.0, value))
+
+
 @dataclass
 class Preferences:
     """Everything the settings dialog edits; plain data so the core never sees QSettings."""
 
     policy: str = "fill"
     top_k: int = 1
-    threshold: float = 0.5
+    threshold: float | None = None  # None: the model's own (its card's uncertain_below)
     workers: int = 0  # 0: the pool's default (one per core, at most four)
     model_path: str = ""  # empty: the shipped model
     genre_names: dict[str, str] = field(default_factory=dict)
@@ -69,7 +83,7 @@ class Preferences:
         return cls(
             policy=policy if policy in POLICIES else d.policy,
             top_k=max(1, min(10, _int(s.value("tags/top_k", d.top_k), d.top_k))),
-            threshold=max(0.0, min(1.0, _float(s.value("tags/threshold", d.threshold), 0.5))),
+            threshold=_threshold(s),
             workers=max(0, min(64, _int(s.value("scan/workers", d.workers), 0))),
             model_path=str(s.value("model/path", "") or ""),
             genre_names={str(k): str(v) for k, v in names.items() if str(v).strip()},
@@ -82,7 +96,11 @@ class Preferences:
         s = store or open_settings()
         s.setValue("tags/policy", self.policy)
         s.setValue("tags/top_k", int(self.top_k))
-        s.setValue("tags/threshold", float(self.threshold))
+        if self.threshold is None:
+            s.remove(THRESHOLD_KEY)
+        else:
+            s.setValue(THRESHOLD_KEY, float(self.threshold))
+        s.remove(LEGACY_THRESHOLD_KEY)
         s.setValue("scan/workers", int(self.workers))
         s.setValue("model/path", self.model_path)
         s.setValue("tags/genre_names", json.dumps(self.genre_names))

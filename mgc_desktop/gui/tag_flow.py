@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from mgc_desktop.gui.tag_jobs import history_job, plan_job, snapshot, undo_job, write_job
 from mgc_desktop.gui.track_model import TrackTableModel
 from mgc_desktop.gui.workers import WorkerHost
+from mgc_desktop.tags.policy import same_genres
 
 
 @dataclass
@@ -29,6 +30,7 @@ class WindowHooks:
     busy: Callable[[str | None], None]  # show progress with this text; None: done
     progress: Callable[[int, int], None]
     changed: Callable[[], None]  # the batch changed: refresh counts, detail, errors
+    threshold: Callable[[], float]  # what a prediction needs to be written (user's or model's)
 
 
 class TagFlow(QObject):
@@ -42,12 +44,19 @@ class TagFlow(QObject):
         super().__init__(hooks.parent)
         self.model, self.batch, self.host, self.hooks = model, model.batch, host, hooks
         self.task: Any = None
+        self._stoppable = False  # whether the running job stops when its cancel is set
+        self._planned: dict[str, tuple[str, ...]] = {}  # path -> genres the running write wants
         self.preview: Any = None
         self.history: Any = None
 
     @property
     def busy(self) -> bool:
         return self.task is not None
+
+    @property
+    def stoppable(self) -> bool:
+        """A job runs that honours its cancel event (a write; an undo does not, yet)."""
+        return self.task is not None and self._stoppable
 
     # --- write ----------------------------------------------------------------------------
     def write_tags(self) -> None:
@@ -66,43 +75,65 @@ class TagFlow(QObject):
 
         prefs = self.hooks.prefs()
         rows_copy = snapshot(rows)
-        dialog = PreviewDialog(prefs.policy, prefs.threshold, self.hooks.parent)
+        dialog = PreviewDialog(prefs.policy, self.hooks.threshold(), self.hooks.parent)
         dialog.note_for = self.batch.preview_note
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = dialog
-        dialog.replan_requested.connect(lambda pol, thr: self._plan(dialog, rows_copy, pol, thr))
-        dialog.accepted.connect(lambda: self._write(dialog.plan))
+        dialog.replan_requested.connect(lambda request: self._plan(dialog, rows_copy, request))
+        dialog.accepted.connect(lambda: self._write(dialog))
         dialog.finished.connect(lambda _: setattr(self, "preview", None))
         dialog.open()
-        self._plan(dialog, rows_copy, prefs.policy, prefs.threshold)
+        dialog.request_plan()
 
-    def _plan(self, dialog: Any, rows: list[Any], policy: str, threshold: float) -> None:
+    def _plan(self, dialog: Any, rows: list[Any], request: Any) -> None:
+        """Plan in a worker; the dialog drops the result if a newer request was made since."""
+
         def done(plan: list[Any]) -> None:
             if self.preview is dialog:
-                dialog.set_plan(plan, threshold)
+                dialog.set_plan(plan, request)
 
         def failed(msg: str) -> None:
             if self.preview is dialog:
-                dialog.set_error(msg)
+                dialog.set_error(msg, request)
 
         self.host.run_task(
-            plan_job(rows, policy, threshold, self.hooks.prefs().top_k, self.batch.names),
+            plan_job(
+                rows, request.policy, request.threshold, self.hooks.prefs().top_k, self.batch.names
+            ),
             done,
             failed,
-            lambda n, t: dialog.set_planning(n, t) if self.preview is dialog else None,
+            lambda n, t: dialog.set_planning(n, t, request) if self.preview is dialog else None,
         )
 
-    def _write(self, plan: list[Any]) -> None:
-        if self.busy or not any(i.action == "write" for i in plan):
+    def _write(self, dialog: Any) -> None:
+        """Write the dialog's plan, only if it was made with the settings the dialog shows."""
+        plan = dialog.plan
+        if self.busy or not dialog.plan_is_current() or not any(i.action == "write" for i in plan):
             return
-        self._start("Writing tags…", write_job(plan, self.hooks.prefs().keep_mtime), self._written)
+        self._planned = {i.path: i.new for i in plan if i.action == "write"}
+        job = write_job(plan, self.hooks.prefs().keep_mtime)
+        self._start("Writing tags…", job, self._written, stoppable=True)
+
+    def cancel(self) -> bool:
+        """Ask the running write to stop after the file in progress (False: none runs)."""
+        if not self.stoppable:
+            return False
+        self.task.cancel.set()
+        return True
 
     def _written(self, out: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]]) -> None:
         result, genres, failed = out
         self._stop()
-        self.batch.note_write_errors(failed.items())
-        self.model.set_current({p: g for p, g in genres.items() if p not in failed}, written=True)
-        self.model.set_current({p: g for p, g in genres.items() if p in failed})
+        # Written: the file holds what the plan wanted. Files a cancel never reached (or that
+        # failed) keep their decision, so nothing the user chose is lost.
+        done = {
+            p: g
+            for p, g in genres.items()
+            if p not in failed and same_genres(g, self._planned.get(p, ()))
+        }
+        self.model.set_current(done, written=True)
+        self.model.set_current({p: g for p, g in genres.items() if p not in done})
+        self.batch.note_write_errors(failed.items())  # after set_current, which clears them
         self.hooks.say(result.summary())
         self.hooks.changed()
         self.write_finished.emit(result)
@@ -155,7 +186,10 @@ class TagFlow(QObject):
         )
 
     # --- one task at a time ---------------------------------------------------------------
-    def _start(self, text: str, job: Any, done: Callable[[Any], None]) -> None:
+    def _start(
+        self, text: str, job: Any, done: Callable[[Any], None], stoppable: bool = False
+    ) -> None:
+        self._stoppable = stoppable
         self.hooks.busy(text)
         self.task = self.host.run_task(job, done, self._failed, self.hooks.progress)
         self.hooks.changed()

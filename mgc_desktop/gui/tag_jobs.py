@@ -73,6 +73,8 @@ def plan_job(
                     )
                 )
             else:
+                if s.genre:  # the threshold of this plan (the preview's) decides, not the scan's
+                    s.uncertain = s.confidence < threshold
                 plan.append(
                     plan_prediction(
                         s, policy=policy, min_confidence=threshold, top_k=top_k, mapping=names
@@ -106,17 +108,24 @@ def write_job(plan: Sequence[Any], keep_mtime: bool) -> Job:
     return job
 
 
-def undo_job(batch_id: int | None, row_paths: Sequence[str]) -> Job:
+def undo_job(batch_id: int | None, row_paths: Sequence[str], keep_mtime: bool | None = None) -> Job:
     """Undo one batch (None: the last still in effect). Returns (BatchResult, {path: genres})
-    or (message, {}) when there is nothing to undo."""
+    or (message, {}) when there is nothing to undo. `keep_mtime` None: the saved preference
+    (the same one the write used, so a batch written and undone with it keeps its mtimes)."""
     paths = list(row_paths)
+    if keep_mtime is None:
+        from mgc_desktop.gui.settings import Preferences
+
+        keep_mtime = Preferences.load().keep_mtime
 
     def job(progress: ProgressFn, cancel: threading.Event) -> Any:
         from mgc_desktop.library.scanner import note_tag_batch
         from mgc_desktop.tags import Journal, undo_batch
 
         try:
-            result = undo_batch(batch_id, progress_cb=lambda n, t, _p: progress(n, t))
+            result = undo_batch(
+                batch_id, keep_mtime=keep_mtime, progress_cb=lambda n, t, _p: progress(n, t)
+            )
         except LookupError as exc:
             return str(exc), {}
         note_tag_batch(result.batch_id)

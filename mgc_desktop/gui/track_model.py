@@ -223,6 +223,10 @@ class TrackTableModel(QAbstractTableModel):
         if len(self.batch):
             self._emit_changed([0, len(self.batch) - 1], contiguous=True)
 
+    def set_threshold(self, threshold: float | None) -> None:
+        """The user's confidence threshold (None: the model's): rows may become (un)certain."""
+        self._emit_changed(self.batch.set_threshold(threshold))
+
     def retain(self, paths: set[str]) -> int:
         """Drop rows whose path is not in `paths` (files the scan pruned from the index)."""
         runs = self.batch.retain(paths)

@@ -74,17 +74,20 @@ class VocabularyFeature(QObject):
         window = self.window
         if not window.folder or window.scanning() or not window.isVisible():
             return
-        on = self.act_personal.isChecked()
+        on, folder = self.act_personal.isChecked(), window.folder
         window.host.run_task(
-            vocabulary_rows_job(window.folder, window.model_path(), on),
-            self._rows_ready,
+            vocabulary_rows_job(folder, window.model_path(), on),
+            lambda result: self._rows_ready(folder, result),
             self._rows_failed,
         )
 
-    def _rows_ready(self, result: tuple[Any, list[Any]]) -> None:
+    def _rows_ready(self, folder: str, result: tuple[Any, list[Any]]) -> None:
         model, rows = result
         window = self.window
+        if folder != window.folder:
+            return  # another folder was opened meanwhile: these rows are not its tracks
         self.personal = model
+        window._apply_write_policy()  # the learned genres have their own threshold
         names = dict(window.prefs.genre_names)
         if model is not None:
             names.update({g: g for g in model.genres})  # written exactly as the owner spells

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDoubleSpinBox, QToolBar
+from PySide6.QtWidgets import QDoubleSpinBox, QToolBar, QToolButton
 
 from mgc_desktop.gui.review_keys import GENRE_KEYS
 
@@ -36,7 +36,16 @@ def build_actions(w: MainWindow) -> None:
     w.act_open = a("&Open folder…", w.choose_folder, k.Open, "Choose the music folder")
     w.act_scan = a("&Scan", w.start_scan, "F5", "Scan the folder and classify new or changed files")
     w.act_stop = a(
-        "S&top", w.stop_scan, "Ctrl+.", "Stop the scan; everything finished so far is kept"
+        "S&top",
+        w.stop_work,
+        "Ctrl+.",
+        "Stop the scan or the tag write; everything finished so far is kept",
+    )
+    w.act_retry = a(
+        "&Retry failed files",
+        w.retry_failed,
+        None,
+        "Scan again, and classify again the files that failed before",
     )
     w.act_accept = a(
         "&Accept above",
@@ -99,7 +108,7 @@ def build_actions(w: MainWindow) -> None:
     w.accept_spin = QDoubleSpinBox()
     w.accept_spin.setRange(0.0, 1.0)
     w.accept_spin.setSingleStep(0.05)
-    w.accept_spin.setValue(max(0.5, w.prefs.threshold))
+    w.accept_spin.setValue(max(0.5, w.threshold()))
     w.accept_spin.setPrefix("≥ ")
     w.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
 
@@ -125,7 +134,7 @@ def build_menus(w: MainWindow) -> None:
 
     menu = w.menuBar()
     w.file_menu = m = menu.addMenu("&File")
-    for a in (w.act_open, w.act_scan, w.act_stop):
+    for a in (w.act_open, w.act_scan, w.act_stop, w.act_retry):
         m.addAction(a)
     m.addSeparator()
     m.addAction(w.act_quit)
@@ -147,6 +156,12 @@ def build_menus(w: MainWindow) -> None:
     m.addAction(w.act_live)
     w.help_menu = m = menu.addMenu("&Help")
     m.addAction(w.act_about)
+
+    # Stop beside the progress bar too: whatever runs long can be stopped where it shows.
+    w.stop_button = QToolButton()
+    w.stop_button.setDefaultAction(w.act_stop)
+    w.stop_button.hide()
+    w.statusBar().addPermanentWidget(w.stop_button)
 
 
 def _fill_genre_menu(w: MainWindow) -> None:

@@ -46,7 +46,8 @@ def row_from_track(track: Any) -> TrackRow:
         row.error = track.error or ""
         return row
     row.genre, row.confidence = p.genre, float(p.confidence)
-    row.probabilities, row.uncertain = dict(p.probabilities), bool(p.uncertain)
+    row.probabilities = dict(p.probabilities)
+    row.uncertain = row.model_uncertain = bool(p.uncertain)
     row.model_id, row.note = p.model_id, p.note
     if p.genre is None:
         row.status = SILENT
@@ -139,10 +140,18 @@ class ScanWorker(QObject):
     failed = Signal(str)  # the scan could not run at all (e.g. an invalid model)
     finished = Signal(object)  # the ScanReport (None when it failed)
 
-    def __init__(self, folder: str, model_path: str, workers: int, pools: PoolHolder) -> None:
+    def __init__(
+        self,
+        folder: str,
+        model_path: str,
+        workers: int,
+        pools: PoolHolder,
+        retry_failed: bool = False,
+    ) -> None:
         super().__init__()
         self.folder, self.model_path, self.workers = folder, model_path, workers
         self.pools = pools
+        self.retry_failed = retry_failed  # classify again the files that failed before
         self.cancel = threading.Event()
         self.buffer = ScanBuffer()
         self._library: Any = None
@@ -178,6 +187,7 @@ class ScanWorker(QObject):
             self.cancel,
             self._progress,
             workers=self.workers or None,
+            retry_failed=self.retry_failed,
         )
         self._flush()
         self._push_known()
@@ -345,16 +355,30 @@ class WorkerHost(QObject):
     def busy(self) -> bool:
         return bool(self._running)
 
-    def stop_all(self, wait_ms: int = 5000) -> None:
+    def cancel_all(self) -> None:
+        """Ask every worker to stop (each ends its thread once its run returns)."""
         for thread, worker in list(self._running.items()):
             cancel = getattr(worker, "cancel", None)
             if isinstance(cancel, threading.Event):
                 cancel.set()
             thread.quit()
+
+    def wait_for(self, worker: QObject) -> None:
+        """Block until this worker's thread has ended, however long its cancel takes: what it
+        still uses (a classifier pool) may only be closed after that."""
+        for thread, running in list(self._running.items()):
+            if running is worker:
+                thread.quit()  # leave the thread's event loop as soon as run returns
+                thread.wait()
+
+    def stop_all(self, wait_ms: int = 5000) -> None:
+        self.cancel_all()
         deadline = time.monotonic() + wait_ms / 1000
         for thread in list(self._running):
             thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
-        self._running.clear()
+        # Forget the ended threads, but keep any still running referenced: a QThread
+        # destroyed while it runs aborts the process.
+        self._running = {t: w for t, w in self._running.items() if t.isRunning()}
 
 
 # --- spectrogram ------------------------------------------------------------------------------

@@ -16,7 +16,9 @@ from tests.conftest import music_signal, write_audio
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = None) -> Path:
+def export_gui_model(
+    dest: Path, sharpness: float = 40.0, info: dict | None = None, inference=None
+) -> Path:
     """A small CNN in the shipped model's format whose softmax is sharpened: its (arbitrary)
     answers come with high confidence, so accept/write paths get exercised."""
     import onnx
@@ -61,7 +63,7 @@ def export_gui_model(dest: Path, sharpness: float = 40.0, info: dict | None = No
     card = ModelCard(
         tuple(DEFAULT_DISPLAY_NAMES),
         fe,
-        InferenceParams(),
+        inference or InferenceParams(),
         "gui-test",
         "1.0",
         info=info or {"accuracy": 0.812, "date": "2026-11-20"},

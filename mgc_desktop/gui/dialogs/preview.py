@@ -1,12 +1,15 @@
 """What a write would do, file by file (old -> new), before anything is touched.
 
 The policy and threshold can be changed here; the window re-plans in a worker and hands the new
-plan back, so a large plan never blocks the dialog."""
+plan back, so a large plan never blocks the dialog. Write is only possible while the plan shown
+is the newest one asked for and was made with the settings shown: a change disables it at once,
+and a late answer to an older request is dropped."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,15 +40,26 @@ MAX_SHOWN = 5000  # rows listed; the counts always cover the whole plan
 COLUMNS = ("File", "Old", "New", "Note")
 
 
+@dataclass(frozen=True)
+class PlanRequest:
+    """One request for a plan: its number and the settings it is made with."""
+
+    number: int
+    policy: str
+    threshold: float
+
+
 class PreviewDialog(QDialog):
     """Shows a plan (list of tags.PlanItem). Accepting it means: write this plan."""
 
-    replan_requested = Signal(str, float)  # policy, threshold
+    replan_requested = Signal(object)  # a PlanRequest: plan with these settings
 
     def __init__(self, policy: str, threshold: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preview: write genre tags")
         self.plan: list[Any] = []
+        self.plan_request: PlanRequest | None = None  # what `plan` was made with
+        self._latest: PlanRequest | None = None  # the newest request asked for
         # (PlanItem, threshold) -> the note shown; the window passes the review batch's, which
         # says "Blues 84%" as the table does.
         self.note_for: Callable[[Any, float], str] = lambda item, _t: item.reason
@@ -60,7 +74,7 @@ class PreviewDialog(QDialog):
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
-        self.threshold.setDecimals(2)
+        self.threshold.setDecimals(3)  # the model's own threshold (e.g. 0.667) shows exactly
         self.threshold.setValue(threshold)
         self.threshold.setToolTip(
             "Predictions below this confidence are left alone (manual genres always count)"
@@ -68,9 +82,9 @@ class PreviewDialog(QDialog):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self._replan)
-        self.policy.currentIndexChanged.connect(self._debounce.start)
-        self.threshold.valueChanged.connect(self._debounce.start)
+        self._debounce.timeout.connect(self.request_plan)
+        self.policy.currentIndexChanged.connect(self._settings_changed)
+        self.threshold.valueChanged.connect(self._settings_changed)
 
         form = QFormLayout()
         form.addRow("&Policy", self.policy)
@@ -115,18 +129,53 @@ class PreviewDialog(QDialog):
     def current_threshold(self) -> float:
         return float(self.threshold.value())
 
-    def _replan(self) -> None:
+    def settings(self) -> tuple[str, float]:
+        return self.current_policy(), self.current_threshold()
+
+    def _settings_changed(self) -> None:
+        """The shown plan no longer matches the controls: no Write until the new one is in."""
+        self._show_planning()
+        self._debounce.start()
+
+    def _show_planning(self) -> None:
         self.write_button.setEnabled(False)
         self.summary.setText("planning…")
-        self.replan_requested.emit(self.current_policy(), self.current_threshold())
 
-    def set_planning(self, done: int, total: int) -> None:
-        self.summary.setText(f"planning… {done} / {total}")
+    def request_plan(self) -> None:
+        """Ask for a plan with the settings shown; answers to older requests are dropped."""
+        self._debounce.stop()
+        self._latest = self._new_request()
+        self._show_planning()
+        self.replan_requested.emit(self._latest)
 
-    def set_plan(self, plan: Sequence[Any], threshold: float | None = None) -> None:
-        """Show a plan from tags.plan_*: items with path, action, old, new, reason."""
-        threshold = self.current_threshold() if threshold is None else threshold
+    def _new_request(self) -> PlanRequest:
+        return PlanRequest(self._latest.number + 1 if self._latest else 1, *self.settings())
+
+    def plan_is_current(self) -> bool:
+        """The plan shown answers the newest request and the controls still show its settings."""
+        r = self.plan_request
+        return r is not None and r == self._latest and (r.policy, r.threshold) == self.settings()
+
+    def accept(self) -> None:
+        """Write (Enter, or the button) only the plan made with the settings shown."""
+        if self.plan_is_current():
+            super().accept()
+
+    def set_planning(self, done: int, total: int, request: PlanRequest | None = None) -> None:
+        if request is None or request == self._latest:
+            self.summary.setText(f"planning… {done} / {total}")
+
+    def set_plan(self, plan: Sequence[Any], request: PlanRequest | None = None) -> bool:
+        """Show a plan from tags.plan_*: items with path, action, old, new, reason. `request`
+        says what it answers (None: the settings shown, as a new request); an answer to an
+        older request is dropped (False)."""
+        if request is None:  # made here, for the settings shown
+            self._latest = request = self._new_request()
+        if request != self._latest:
+            return False
+        threshold = request.threshold
         self.plan = list(plan)
+        self.plan_request = request
         writes = [i for i in self.plan if i.action == "write"]
         keeps = sum(1 for i in self.plan if i.action == "keep")
         errors = sum(1 for i in self.plan if i.action == "error")
@@ -150,8 +199,10 @@ class PreviewDialog(QDialog):
                 self.table.setItem(r, c, cell)
         fit_columns(self.table, range(3))
         self.table.setUpdatesEnabled(True)
-        self.write_button.setEnabled(bool(writes))
+        self.write_button.setEnabled(bool(writes) and self.plan_is_current())
         self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
+        return True
 
-    def set_error(self, message: str) -> None:
-        self.summary.setText(f"cannot plan: {message}")
+    def set_error(self, message: str, request: PlanRequest | None = None) -> None:
+        if request is None or request == self._latest:
+            self.summary.setText(f"cannot plan: {message}")

@@ -44,7 +44,9 @@ class SettingsDialog(QDialog):
         classes: Sequence[str] | None = None,
         validator: Validator | None = None,
         parent: QWidget | None = None,
+        model_threshold: float = 0.5,
     ) -> None:
+        """`model_threshold`: the model's own threshold, which applies unless the user sets one."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._prefs = prefs
@@ -64,8 +66,23 @@ class SettingsDialog(QDialog):
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
-        self.threshold.setValue(prefs.threshold)
-        self.threshold.setToolTip("Leave tracks whose confidence is below this untouched")
+        self.threshold.setDecimals(3)  # the model's own (e.g. 0.667) shows exactly
+        self._model_threshold = model_threshold
+        self._threshold_set = prefs.threshold is not None
+        self.threshold.setValue(model_threshold if prefs.threshold is None else prefs.threshold)
+        self.threshold.setToolTip(
+            "A predicted genre is written only when its confidence is at least this; below it "
+            "the file's genre is left untouched (genres you set yourself always count). Default: "
+            f"the model's own threshold ({model_threshold:.3g})"
+        )
+        self.threshold.valueChanged.connect(self._threshold_edited)
+        self.model_threshold_button = QPushButton("Model's")
+        self.model_threshold_button.setToolTip("Use the model's own threshold (follows the model)")
+        self.model_threshold_button.clicked.connect(self._use_model_threshold)
+        self.model_threshold_button.setEnabled(self._threshold_set)
+        threshold_row = QHBoxLayout()
+        threshold_row.addWidget(self.threshold, 1)
+        threshold_row.addWidget(self.model_threshold_button)
         self.workers = QSpinBox()
         self.workers.setRange(0, 64)
         self.workers.setSpecialValueText("automatic")
@@ -104,7 +121,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Policy", self.policy)
         form.addRow("&Top-k genres", self.top_k)
-        form.addRow("T&hreshold", self.threshold)
+        threshold_label = QLabel("T&hreshold")
+        threshold_label.setBuddy(self.threshold)
+        form.addRow(threshold_label, threshold_row)
         form.addRow("&Workers", self.workers)
         form.addRow("", self.keep_mtime)
         model_label = QLabel("&Model file")  # a label with a buddy: a layout row has none,
@@ -131,6 +150,17 @@ class SettingsDialog(QDialog):
         if path:
             self.model_path.setText(path)
 
+    def _threshold_edited(self) -> None:
+        self._threshold_set = True
+        self.model_threshold_button.setEnabled(True)
+
+    def _use_model_threshold(self) -> None:
+        self.threshold.blockSignals(True)
+        self.threshold.setValue(self._model_threshold)
+        self.threshold.blockSignals(False)
+        self._threshold_set = False
+        self.model_threshold_button.setEnabled(False)
+
     def result_preferences(self) -> Preferences:
         names = {}
         for i in range(self.names.rowCount()):
@@ -141,7 +171,7 @@ class SettingsDialog(QDialog):
         return Preferences(
             policy=str(self.policy.currentData()),
             top_k=self.top_k.value(),
-            threshold=round(self.threshold.value(), 4),
+            threshold=round(self.threshold.value(), 4) if self._threshold_set else None,
             workers=self.workers.value(),
             model_path=self.model_path.text().strip(),
             genre_names=names,
