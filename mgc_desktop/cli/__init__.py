@@ -34,6 +34,25 @@ def no_music_found(command: str, paths: list[str]) -> int:
     return EXIT_OK
 
 
+def option_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the numeric options a command shares (--workers, --top-k, --timeout,
+    --min-confidence), in one line; None when they are usable. A negative time limit would
+    fail every file as "decoder hung", a confidence of 2 would mark every track uncertain."""
+    import math
+
+    for name in ("workers", "top_k"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            return f"--{name.replace('_', '-')} must be at least 1"
+    timeout = getattr(args, "timeout", None)
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        return "--timeout must be a positive number of seconds"
+    confidence = getattr(args, "min_confidence", None)
+    if confidence is not None and not 0.0 <= confidence <= 1.0:  # NaN fails too
+        return "--min-confidence must be between 0 and 1"
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser with every subcommand."""
     parser = argparse.ArgumentParser(

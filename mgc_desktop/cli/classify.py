@@ -10,7 +10,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found, option_problem
 from mgc_desktop.cli.personal import add_vocabulary_option, personal_model, threshold
 
 if TYPE_CHECKING:
@@ -79,8 +79,9 @@ def run(args: argparse.Namespace) -> int:
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
 
-    if args.top_k < 1 or (args.workers is not None and args.workers < 1):
-        print("mgc-desktop classify: --top-k and --workers must be >= 1", file=sys.stderr)
+    problem = option_problem(args)
+    if problem:
+        print(f"mgc-desktop classify: {problem}", file=sys.stderr)
         return EXIT_USAGE
     # Results come back from the workers in completion order; they are printed in walk order
     # (paths as given, folders in name order), each as soon as everything before it is out.

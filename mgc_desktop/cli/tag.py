@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from mgc_desktop.cli import option_problem
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -103,10 +105,9 @@ def run_tag(args: argparse.Namespace) -> int:
     from mgc_desktop.tags.names import load_mapping, resolve_name
     from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem, format_item, plan_manual
 
-    if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
-        return _usage("--min-confidence must be between 0 and 1")
-    if args.top_k < 1:
-        return _usage("--top-k must be at least 1")
+    problem = option_problem(args)
+    if problem:
+        return _usage(problem)
     try:
         mapping = load_mapping(args.genre_names)
     except ValueError as exc:
