@@ -71,6 +71,7 @@ from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
 
 log = logging.getLogger(__name__)
 
+CLOSE_WAIT_MS = 10_000  # how long closing the window waits for a cancelled scan to end
 ROWS_PER_TICK = 2000  # rows handed to the table per drain tick (bounded GUI work per tick)
 DRAIN_INTERVAL_MS = 150
 TAB_TRACKS, TAB_ALBUMS = 0, 1
@@ -922,9 +923,7 @@ class MainWindow(QMainWindow):
             self.player.stop,
             self._stop_live,
             self._stop_timers,
-            self.host.cancel_all,
-            self._wait_for_scan,
-            self.host.stop_all,
+            self._stop_work,
             self.decisions.flush,
             self.pools.close,  # only now: the scan no longer uses the classifier pool
         )
@@ -944,9 +943,14 @@ class MainWindow(QMainWindow):
         for timer in (self._drain_timer, self._detail_timer, self._refresh_timer):
             timer.stop()
 
-    def _wait_for_scan(self) -> None:
-        """A cancelled scan ends promptly (busy classifier workers are killed after a short
-        grace); until it has, its pool must stay open."""
+    def _stop_work(self) -> None:
+        """Cancel every worker and wait for them, up to CLOSE_WAIT_MS in all. A cancelled scan
+        ends promptly (busy classifier workers are killed after a short grace, the walk stops
+        at the next folder), and its pool is best closed after that; but a scan stuck in a
+        stalled mount must not freeze the close for good: closing the pool under a running
+        scan is safe too (it ends without marking any file failed)."""
         if self.scan_worker is not None:
             self.scan_worker.cancel.set()
-            self.host.wait_for(self.scan_worker)
+        self.host.stop_all(CLOSE_WAIT_MS)
+        if self.host.busy():
+            log.warning("closing the window: work still running after %d ms", CLOSE_WAIT_MS)

@@ -363,14 +363,6 @@ class WorkerHost(QObject):
                 cancel.set()
             thread.quit()
 
-    def wait_for(self, worker: QObject) -> None:
-        """Block until this worker's thread has ended, however long its cancel takes: what it
-        still uses (a classifier pool) may only be closed after that."""
-        for thread, running in list(self._running.items()):
-            if running is worker:
-                thread.quit()  # leave the thread's event loop as soon as run returns
-                thread.wait()
-
     def stop_all(self, wait_ms: int = 5000) -> None:
         self.cancel_all()
         deadline = time.monotonic() + wait_ms / 1000

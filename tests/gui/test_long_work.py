@@ -142,3 +142,25 @@ def test_stop_cancels_a_tag_write_and_keeps_every_decision(qtbot, window, music,
     assert window.batch.counts().to_write == len(paths)
     assert "cancelled" in window.message_label.text()
     assert not window.act_stop.isEnabled() and not window.stop_button.isVisible()
+
+
+def test_a_scan_that_will_not_stop_does_not_freeze_the_close(
+    qtbot, window, music, gui_model, monkeypatch
+):
+    """A scan stuck past the close's wait (a stalled network mount, say): the window still
+    closes, promptly, and closes the pool under the scan, which the pool survives."""
+    import mgc_desktop.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "CLOSE_WAIT_MS", 300)
+    pool = SlowPool(gui_model)
+    window.pools = pools = SlowPools(pool)
+    window.set_folder(str(music), scan=True)
+    assert pool.started.wait(60)
+    busy = pool.busy
+    t0 = time.monotonic()
+    with qtbot.capture_exceptions() as exceptions:
+        window.close()
+    assert time.monotonic() - t0 < BUSY_AFTER_CANCEL_S - 1  # did not wait for the scan
+    assert not exceptions, exceptions
+    assert pools.closed_while_busy == [busy]
+    qtbot.waitUntil(lambda: not window.host.busy(), timeout=(BUSY_AFTER_CANCEL_S + 30) * 1000)
