@@ -114,14 +114,20 @@ def atomic_modify(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=TMP_SUFFIX, dir=real.parent)
     tmp = Path(tmp_name)
     try:
-        _copy_owner(tmp, st)
+        try:  # the file object owns the descriptor from here on: closed on every path
+            out = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
         h = hashlib.blake2b(digest_size=16)
         sha = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out, open(real, "rb") as src:
-            while chunk := src.read(_CHUNK):
-                h.update(chunk)
-                sha.update(chunk)
-                out.write(chunk)
+        with out:
+            _copy_owner(tmp, st)
+            with open(real, "rb") as src:
+                while chunk := src.read(_CHUNK):
+                    h.update(chunk)
+                    sha.update(chunk)
+                    out.write(chunk)
         if expect is not None and expect.digest and h.hexdigest() != expect.digest:
             raise TagError("file content changed since it was analysed")
         os.chmod(tmp, stat.S_IMODE(st.st_mode))

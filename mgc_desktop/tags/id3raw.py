@@ -9,6 +9,12 @@ do not end exactly in zero padding) return None, and the caller falls back to mu
 rewrite drops frames it cannot read: `frame_ids` lists such a tag's frames tolerantly, so that
 verification can count them. ID3v2.2 tags (3-character frame ids, `TCO`), which mutagen cannot
 write at all, are handled here too.
+
+ID3v2.4 frame sizes are syncsafe, but old iTunes wrote them as plain integers, and mutagen reads
+such tags (it tries both). So does this module: sizes are read syncsafe first and, where that
+walk does not run cleanly into the padding, plain; a tag read with plain sizes keeps them (its
+new genre frame gets a plain size too), and is refused only when neither walk accounts for every
+frame.
 """
 
 from __future__ import annotations
@@ -34,12 +40,14 @@ class RawFrame:
 
 @dataclass(frozen=True)
 class RawTag:
-    """A parsed ID3v2 tag: version (2, 3 or 4), header flags, frames in file order, padding."""
+    """A parsed ID3v2 tag: version (2, 3 or 4), header flags, frames in file order, padding;
+    `plain_sizes`: a v2.4 tag whose frame sizes are plain integers (old iTunes), not syncsafe."""
 
     version: int
     flags: int
     frames: tuple[RawFrame, ...]
     padding: int
+    plain_sizes: bool = False
 
     def others(self) -> list[RawFrame]:
         """Every frame but the genre, in file order (what a genre write must leave alone)."""
@@ -71,16 +79,31 @@ def parse(tag: bytes) -> RawTag | None:
         return None
     if 10 + size > len(tag):
         return None
-    walked = _walk(tag[10 : 10 + size], version)
+    walked = _walk_any(tag[10 : 10 + size], version)
     if walked is None:
         return None
-    frames, padding = walked
-    return RawTag(version, flags, tuple(frames), padding)
+    frames, padding, plain = walked
+    return RawTag(version, flags, tuple(frames), padding, plain)
 
 
-def _walk(body: bytes, version: int) -> tuple[list[RawFrame], int] | None:
+def _walk_any(body: bytes, version: int) -> tuple[list[RawFrame], int, bool] | None:
+    """`_walk`, and for a v2.4 body whose syncsafe walk fails, the walk with plain sizes (old
+    iTunes tags, which mutagen reads the same way); the last item says whether sizes were plain.
+    None when no walk accounts for every frame."""
+    walked = _walk(body, version)
+    if walked is not None:
+        return (*walked, False)
+    if version == 4:
+        walked = _walk(body, version, plain=True)
+        if walked is not None:
+            return (*walked, True)
+    return None
+
+
+def _walk(body: bytes, version: int, *, plain: bool = False) -> tuple[list[RawFrame], int] | None:
     """The frames of a tag body and the size of the zero padding after them; None unless the
-    frames run exactly into zero padding (or the end)."""
+    frames run exactly into zero padding (or the end). v2.4 sizes are read syncsafe unless
+    `plain`."""
     frames: list[RawFrame] = []
     pos = 0
     hlen = _HEADER_LEN[version]
@@ -91,7 +114,8 @@ def _walk(body: bytes, version: int) -> tuple[list[RawFrame], int] | None:
             return None
         raw_size = body[pos + idlen : pos + 2 * idlen]
         try:
-            fsize = _syncsafe(raw_size) if version == 4 else int.from_bytes(raw_size, "big")
+            syncsafe = version == 4 and not plain
+            fsize = _syncsafe(raw_size) if syncsafe else int.from_bytes(raw_size, "big")
         except ValueError:
             return None
         end = pos + hlen + fsize
@@ -106,8 +130,9 @@ def _walk(body: bytes, version: int) -> tuple[list[RawFrame], int] | None:
 
 def frame_ids(tag: bytes) -> list[str] | None:
     """The frame ids of a complete ID3v2.3/2.4 tag in file order, read tolerantly: past an
-    extended header, through v2.3 unsynchronisation, before a footer. None when even so the
-    frames do not run cleanly into zero padding (nothing can prove a rewrite kept them all)."""
+    extended header, through v2.3 unsynchronisation, before a footer, v2.4 sizes syncsafe or
+    plain (old iTunes). None when even so the frames do not run cleanly into zero padding
+    (nothing can prove a rewrite kept them all)."""
     if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (3, 4):
         return None
     version, flags = tag[3], tag[5]
@@ -125,7 +150,7 @@ def frame_ids(tag: bytes) -> list[str] | None:
         if skip is None:
             return None
         body = body[skip:]
-    walked = _walk(body, version)
+    walked = _walk_any(body, version)
     return None if walked is None else [f.frame_id for f in walked[0]]
 
 
@@ -153,7 +178,11 @@ def frame_bytes(frame_id: str, payload: bytes, version: int) -> bytes:
 def with_tcon(tag: RawTag, tcon: bytes | None, available: int) -> bytes:
     """The tag's bytes with its genre frame replaced by `tcon` (None: removed); a tag without
     one gets it after its last frame. The result keeps `available` bytes (the old tag's size)
-    when it fits, the rest being padding; otherwise it grows with no padding at all."""
+    when it fits, the rest being padding; otherwise it grows with no padding at all. In a tag
+    with plain frame sizes the genre frame's size is written plain too, so that every frame of
+    the tag reads the same way."""
+    if tcon is not None and tag.plain_sizes:
+        tcon = tcon[:4] + struct.pack(">I", len(tcon) - 10) + tcon[8:]
     out: list[bytes] = []
     placed = tcon is None
     for f in tag.frames:
