@@ -106,15 +106,13 @@ def _statements(script: str) -> list[str]:
 
 
 def path_key(path: str | bytes | os.PathLike) -> bytes:
-    """The stored form of a path: absolute, normalised, file-system bytes."""
+    """The stored form of a path, for files and scanned folders alike: absolute, normalised,
+    file-system bytes, spelled as the user gave it (symlinks are not resolved). Every lookup
+    (a folder's tracks, one file's prediction, a saved decision) then finds what a scan of
+    that spelling stored. The price: one folder reached by two spellings (~/Music and the
+    folder a ~/Music symlink points at) is indexed twice, once under each."""
     raw = os.fsencode(path)
     return os.path.normpath(os.path.abspath(raw))
-
-
-def root_key(path: str | bytes | os.PathLike) -> bytes:
-    """The stored form of a scanned folder: like `path_key`, with symlinks resolved, so that
-    one folder reached by two spellings is indexed once (files keep their names below it)."""
-    return path_key(os.path.realpath(os.fsencode(path)))
 
 
 def path_str(key: bytes) -> str:
@@ -247,13 +245,15 @@ class LibraryStats:
 
 @dataclass(frozen=True)
 class IndexedFile:
-    """What the scanner needs to decide whether a file changed: one row per path."""
+    """What the scanner needs to decide whether a file changed (and whether its tags are
+    worth another read): one row per path."""
 
     id: int
     size: int
     mtime_ns: int
     ino: int
     dev: int
+    tag_error: str | None = None
 
 
 @dataclass
@@ -513,7 +513,7 @@ class Library:
         """Like tracks(), streamed: for tables of tens of thousands of rows."""
         where, params = [], []
         if root is not None:
-            cond, values = _under(root_key(root))
+            cond, values = _under(path_key(root))
             where.append(cond.replace("path", "t.path"))
             params.extend(values)
         if paths is not None:
@@ -569,7 +569,7 @@ class Library:
         sql = "SELECT path, stage, message, model_id, at FROM errors"
         params: tuple = ()
         if root is not None:
-            cond, params = _under(root_key(root))
+            cond, params = _under(path_key(root))
             sql += " WHERE " + cond
         with self._lock:
             rows = self._db.execute(sql + " ORDER BY path", params).fetchall()
@@ -653,7 +653,7 @@ class Library:
                 return cached
         where, params = ["p.embedding IS NOT NULL"], [model_id]
         if root is not None:
-            cond, values = _under(root_key(root))
+            cond, values = _under(path_key(root))
             where.append(cond.replace("path", "t.path"))
             params.extend(values)
         sql = (
@@ -703,9 +703,11 @@ class Library:
             for root in roots:
                 cond, params = _under(root)
                 for row in self._db.execute(
-                    f"SELECT path, id, size, mtime_ns, ino, dev FROM tracks WHERE {cond}", params
+                    "SELECT path, id, size, mtime_ns, ino, dev, tag_error FROM tracks "
+                    f"WHERE {cond}",
+                    params,
                 ):
-                    out[row[0]] = IndexedFile(row[1], row[2], row[3], row[4], row[5])
+                    out[row[0]] = IndexedFile(*row[1:])
         return out
 
     def classified_ids(self, model_id: str) -> set[int]:
@@ -729,9 +731,17 @@ class Library:
                     out[row[0]] = row[1:]
         return out
 
-    def upsert_tracks(self, infos: Sequence[TrackInfo], *, forget_predictions: bool) -> None:
+    def upsert_tracks(
+        self,
+        infos: Sequence[TrackInfo],
+        *,
+        forget_predictions: bool,
+        clear_stages: Sequence[str] | None = None,
+    ) -> None:
         """Insert new files or refresh changed ones in one transaction. A changed file's old
-        predictions and errors are dropped (`forget_predictions`): they describe other audio."""
+        predictions are dropped (`forget_predictions`): they describe other audio. The files'
+        errors are dropped too, or only those of `clear_stages` when given (a second read of
+        the tags of unchanged audio keeps a classification error)."""
         now = time.time()
         rows = [
             (
@@ -761,7 +771,16 @@ class Library:
                     "DELETE FROM predictions WHERE track_id = (SELECT id FROM tracks WHERE path=?)",
                     [(i.path,) for i in infos],
                 )
-            self._db.executemany("DELETE FROM errors WHERE path = ?", [(i.path,) for i in infos])
+            if clear_stages is None:
+                self._db.executemany(
+                    "DELETE FROM errors WHERE path = ?", [(i.path,) for i in infos]
+                )
+            else:
+                self._db.executemany(
+                    "DELETE FROM errors WHERE path = ? "
+                    f"AND stage IN ({','.join('?' * len(clear_stages))})",
+                    [(i.path, *clear_stages) for i in infos],
+                )
             self._db.executemany(
                 "INSERT INTO tracks(path, folder, size, mtime_ns, ino, dev, format, duration_s, "
                 "title, artist, album, albumartist, tracknumber, genres, tag_error, indexed_at) "
@@ -817,7 +836,7 @@ class Library:
     def forget(self, root: str | bytes | os.PathLike) -> int:
         """Remove a folder (or file) and everything below it from the index, e.g. when the
         user drops a folder from the library; scans never prune a root that is missing."""
-        cond, params = _under(root_key(root))
+        cond, params = _under(path_key(root))
         with self._lock, self._db:
             self._embeddings_changed()
             removed = self._db.execute(f"DELETE FROM tracks WHERE {cond}", params).rowcount
@@ -826,7 +845,9 @@ class Library:
 
     def save_prediction(self, path: bytes, prediction, when: float | None = None) -> bool:
         """Store one result (a model.classifier.Prediction, with its embedding when it has one)
-        and clear the file's error; returns False when the track is no longer indexed."""
+        and clear the file's decode/classify error; a "tags" error stays (the audio was
+        classified, the tags are still unread). Returns False when the track is no longer
+        indexed."""
         with self._lock, self._db:
             row = self._db.execute("SELECT id FROM tracks WHERE path = ?", (path,)).fetchone()
             if row is None:
@@ -855,19 +876,29 @@ class Library:
                     "UPDATE tracks SET duration_s = ? WHERE id = ? AND duration_s IS NULL",
                     (float(prediction.duration_s), row[0]),
                 )
-            self._db.execute("DELETE FROM errors WHERE path = ?", (path,))
+            self._db.execute("DELETE FROM errors WHERE path = ? AND stage <> 'tags'", (path,))
         return True
 
     def record_errors(
-        self, errors: Sequence[tuple[bytes, str, str, int | None, int | None, str | None]]
+        self,
+        errors: Sequence[tuple[bytes, str, str, int | None, int | None, str | None]],
+        *,
+        replace_stages: Sequence[str] | None = None,
     ) -> None:
-        """(path, stage, message, size, mtime_ns, model_id) rows; the last one per path wins."""
+        """(path, stage, message, size, mtime_ns, model_id) rows; the last one per path wins,
+        or, with `replace_stages`, replaces only an error of those stages (a repeated tags
+        problem must not hide a classification failure that later scans rely on)."""
         now = time.time()
+        only, stages = "", tuple(replace_stages or ())
+        if replace_stages is not None:
+            only = f" WHERE errors.stage IN ({','.join('?' * len(stages))})"
         with self._lock, self._db:
             self._db.executemany(
-                "INSERT OR REPLACE INTO errors(path, stage, message, size, mtime_ns, model_id, at)"
-                " VALUES (?,?,?,?,?,?,?)",
-                [(*e, now) for e in errors],
+                "INSERT INTO errors(path, stage, message, size, mtime_ns, model_id, at) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET stage=excluded.stage, "
+                "message=excluded.message, size=excluded.size, mtime_ns=excluded.mtime_ns, "
+                "model_id=excluded.model_id, at=excluded.at" + only,
+                [(*e, now, *stages) for e in errors],
             )
 
     def clear_errors(self, roots: Iterable[bytes], stages: Sequence[str]) -> None:

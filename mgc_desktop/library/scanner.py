@@ -8,8 +8,9 @@ limit per file); each result is committed as it arrives, so a cancelled scan kee
 it finished and the next scan resumes where it stopped.
 
 Hostile trees never end a scan: walk problems, files that vanish or change while the scan runs,
-files whose tags hang the tag parser (read in a child process under the time limit) and files
-the decoder cannot read are reported (and kept in the index's `errors`). Files below a
+files whose tags hang the tag parser (read in a child process under the time limit, and read
+again by later scans until it works: a slow disk may have been the cause) and files the
+decoder cannot read are reported (and kept in the index's `errors`). Files below a
 folder that could not be read are not pruned: an unreadable or unmounted folder is not a
 deleted one.
 
@@ -34,13 +35,15 @@ from mgc_desktop.library.index import (
     is_below,
     path_key,
     path_str,
-    root_key,
 )
-from mgc_desktop.library.tagread import Stamp, TagReader, read_track_info
+from mgc_desktop.library.tagread import Stamp, TagReader, read_track_info, read_was_cut_short
 from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
 
 # Rows written per transaction in the indexing phase: few commits, little lost on cancel.
 _BATCH = 500
+# Why a file is read in the indexing phase: not indexed yet, changed since, or unchanged but
+# its tags were not read last time (the read timed out or the reader died: tried again).
+_NEW, _CHANGED, _RETAG = "new", "changed", "retag"
 _PROGRESS_INTERVAL_S = 0.1
 
 
@@ -181,17 +184,17 @@ def scan(
     `model` is a running `ClassifierPool`, a model file path, or None for the shipped model.
     A pool is only started when some file needs classifying. `retry_failed` classifies again
     the unchanged files that failed with this model before. With `classify=False` only the
-    index (files, tags, prunes) is updated. Roots are canonical (symlinks resolved): the same
-    folder reached by another spelling is the same part of the index. `timeout_s` limits the
-    time spent on one file (tags and classification).
+    index (files, tags, prunes) is updated. Roots are stored as spelled (see `path_key`: a
+    folder reached through a symlink is indexed under the symlink's name, and under both
+    names when scanned by both). `timeout_s` limits the time spent on one file (tags and
+    classification).
     """
     from mgc_desktop.model.batch import DEFAULT_TIMEOUT_S
 
     started = time.monotonic()
     cancel = cancel or threading.Event()
     timeout_s = timeout_s or DEFAULT_TIMEOUT_S
-    roots = list(roots)
-    keys = [root_key(r) for r in roots]
+    keys = [path_key(r) for r in roots]
     report = ScanReport([path_str(k) for k in keys])
     reporter = _Reporter(progress)
 
@@ -207,8 +210,9 @@ def scan(
             report.model_id = model_id_for(model, library)
 
     walk = _walk(keys, report, reporter, cancel)
-    new, changed, unchanged_ids = _diff(library, keys, _aliases(roots, keys), walk, report)
-    to_index = [(k, False) for k in new] + [(k, True) for k in changed]
+    new, changed, unchanged_ids, retag = _diff(library, keys, walk, report)
+    to_index = [(k, _NEW) for k in new] + [(k, _CHANGED) for k in changed]
+    to_index += [(k, _RETAG) for k in retag]
     indexed_now = _index(to_index, walk.seen, library, report, reporter, cancel, timeout_s)
     changed_set = set(changed)
     report.added = sum(1 for k in indexed_now if k not in changed_set)
@@ -251,12 +255,13 @@ class _Walked:
 def _walk(
     keys: list[bytes], report: ScanReport, reporter: _Reporter, cancel: threading.Event
 ) -> _Walked:
-    """Walk and stat: everything on disk under the roots."""
+    """Walk and stat: everything on disk under the roots. Cancel is checked before each
+    folder is read as well as for each file found, so it ends the walk at once even in a big
+    folder without music or on a slow mount; a cancelled walk is incomplete (nothing pruned)."""
     reporter.begin("walk", 0)
     walk = _Walked()
-    for item in walk_audio(path_str(k) for k in keys):
+    for item in walk_audio((path_str(k) for k in keys), should_stop=cancel.is_set):
         if cancel.is_set():
-            walk.complete = False
             break
         if isinstance(item, WalkProblem):
             walk.problems.append((item.raw or os.fsencode(item.path), "walk", item.error))
@@ -275,28 +280,25 @@ def _walk(
         walk.seen[key] = _stamp(st)
         if len(walk.seen) % 256 == 0:
             reporter.emit(len(walk.seen), key)
+    if cancel.is_set():  # the walk may have ended early: never prune from what it missed
+        walk.complete = False
     report.files = len(walk.seen)
     report.failures.extend((display_path(k), msg) for k, _, msg in walk.problems)
     return walk
 
 
-def _aliases(roots: Iterable[str | os.PathLike], keys: list[bytes]) -> list[bytes]:
-    """The roots as given where they differ from their canonical form: an index written before
-    roots were canonical may hold the same files under that spelling (they become moves)."""
-    given = [path_key(r) for r in roots]
-    return [g for g in given if g not in keys]
-
-
 def _diff(
-    library: Library, keys: list[bytes], aliases: list[bytes], walk: _Walked, report: ScanReport
-) -> tuple[list[bytes], list[bytes], dict[bytes, int]]:
-    """(new, changed, unchanged path -> track id) against the index (one query per root, then
-    dict lookups); moves and prunes are applied after a complete walk."""
+    library: Library, keys: list[bytes], walk: _Walked, report: ScanReport
+) -> tuple[list[bytes], list[bytes], dict[bytes, int], list[bytes]]:
+    """(new, changed, unchanged path -> track id, unchanged paths whose tags are to be read
+    again) against the index (one query per root, then dict lookups); moves and prunes are
+    applied after a complete walk."""
     seen = walk.seen
-    indexed = library.snapshot(keys + aliases)
+    indexed = library.snapshot(keys)
     new: list[bytes] = []
     changed: list[bytes] = []
     unchanged_ids: dict[bytes, int] = {}
+    retag: list[bytes] = []
     relinked: list[tuple[bytes, int, int]] = []
     for key, stamp in seen.items():
         old = indexed.get(key)
@@ -304,6 +306,8 @@ def _diff(
             new.append(key)
         elif _same(old, stamp):
             unchanged_ids[key] = old.id
+            if read_was_cut_short(old.tag_error):
+                retag.append(key)
             if (old.ino, old.dev) != stamp[2:]:
                 relinked.append((key, stamp[2], stamp[3]))
         else:
@@ -319,7 +323,10 @@ def _diff(
         if moves:
             library.move_tracks(moves, identities={n: seen[n][2:] for _, n in moves})
             for old_key, new_key in moves:
-                unchanged_ids[new_key] = missing.pop(old_key).id
+                row = missing.pop(old_key)
+                unchanged_ids[new_key] = row.id
+                if read_was_cut_short(row.tag_error):
+                    retag.append(new_key)
             moved_to = {n for _, n in moves}
             new = [k for k in new if k not in moved_to]
             report.moved = len(moves)
@@ -331,11 +338,11 @@ def _diff(
         library.record_errors(
             [(k, stage, msg, None, None, None) for k, stage, msg in walk.problems]
         )
-    return new, changed, unchanged_ids
+    return new, changed, unchanged_ids, retag
 
 
 def _index(
-    to_index: list[tuple[bytes, bool]],
+    to_index: list[tuple[bytes, str]],
     seen: dict[bytes, Stamp],
     library: Library,
     report: ScanReport,
@@ -345,51 +352,70 @@ def _index(
 ) -> list[bytes]:
     """Index new and changed files (tags, duration), a batch per transaction; the paths done.
     Tags are read in a child process under the time limit: a file that hangs the tag parser
-    is indexed without tags and reported, and cancel stops even that at once."""
+    is indexed without tags and reported, and cancel stops even that at once. Unchanged files
+    whose last read was cut short (`_RETAG`) are read again: their predictions stay, and only
+    their tags error goes when the read works."""
     reporter.begin("index", len(to_index))
     indexed_now: list[bytes] = []
-    batch: list[TrackInfo] = []
-    batch_changed: list[TrackInfo] = []
+    batches: dict[str, list[TrackInfo]] = {_NEW: [], _CHANGED: [], _RETAG: []}
     tag_problems: list[tuple[bytes, str]] = []
+    retag_problems: list[tuple[bytes, str]] = []
 
     def flush() -> None:
-        if batch:
-            library.upsert_tracks(batch, forget_predictions=False)
-        if batch_changed:
-            library.upsert_tracks(batch_changed, forget_predictions=True)
+        if batches[_NEW]:
+            library.upsert_tracks(batches[_NEW], forget_predictions=False)
+        if batches[_CHANGED]:
+            library.upsert_tracks(batches[_CHANGED], forget_predictions=True)
+        if batches[_RETAG]:
+            library.upsert_tracks(batches[_RETAG], forget_predictions=False, clear_stages=["tags"])
         if tag_problems:  # after the upsert, which clears the errors of the paths it writes
             library.record_errors([(k, "tags", m, None, None, None) for k, m in tag_problems])
-            report.failures.extend((display_path(k), m) for k, m in tag_problems)
-        indexed_now.extend(i.path for i in batch + batch_changed)
-        batch.clear()
-        batch_changed.clear()
+        if retag_problems:  # still unread: the row stays as it is, a decode error too
+            library.record_errors(
+                [(k, "tags", m, None, None, None) for k, m in retag_problems],
+                replace_stages=["tags"],
+            )
+        report.failures.extend((display_path(k), m) for k, m in tag_problems + retag_problems)
+        indexed_now.extend(i.path for i in batches[_NEW] + batches[_CHANGED])
+        for batch in batches.values():
+            batch.clear()
         tag_problems.clear()
+        retag_problems.clear()
 
     with TagReader(timeout_s, cancel) as reader:
-        for done, (key, was_indexed) in enumerate(to_index):
+        for done, (key, kind) in enumerate(to_index):
             if cancel.is_set():
                 break
             try:
                 st = os.stat(key)
-            except FileNotFoundError:
-                report.failures.append((display_path(key), "vanished during the scan"))
-                if was_indexed:
-                    library.remove_tracks([key])
-                    report.removed += 1
-                continue
             except OSError as exc:
-                report.failures.append((display_path(key), exc.strerror or str(exc)))
-                library.record_errors([(key, "stat", exc.strerror or str(exc), None, None, None)])
+                if kind == _RETAG:
+                    continue  # seen by the walk a moment ago: the next scan looks again
+                reason = exc.strerror or str(exc)
+                if isinstance(exc, FileNotFoundError):
+                    reason = "vanished during the scan"
+                    if kind == _CHANGED:
+                        library.remove_tracks([key])
+                        report.removed += 1
+                else:
+                    library.record_errors([(key, "stat", reason, None, None, None)])
+                report.failures.append((display_path(key), reason))
                 continue
-            seen[key] = _stamp(st)
-            read = reader.read(key, seen[key])
+            now = _stamp(st)
+            if kind == _RETAG and now[:2] != seen[key][:2]:
+                continue  # changed since the walk: the next scan indexes it afresh
+            seen[key] = now
+            read = reader.read(key, now)
             if read is None:  # cancelled while the tags were being read
                 break
             info, problem = read
-            (batch_changed if was_indexed else batch).append(info)
-            if problem:
-                tag_problems.append((key, problem))
-            if len(batch) + len(batch_changed) >= _BATCH:
+            if kind == _RETAG and problem:
+                retag_problems.append((key, problem))
+            else:
+                batches[kind].append(info)
+                if problem:
+                    tag_problems.append((key, problem))
+            if sum(map(len, batches.values())) >= _BATCH:
                 flush()
             reporter.emit(done + 1, key)
     flush()

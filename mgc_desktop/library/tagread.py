@@ -4,10 +4,13 @@ Tag parsers are pure Python fed with whatever a user's disk holds, and some loop
 few crafted bytes (a 7-byte Musepack header hangs mutagen). Read in the scan's own process, one
 such file would hang the scan where neither the time limit nor cancel reaches it; read in a
 child, it costs one error line: the child is killed and the file is indexed without tags.
+Such a read may have been cut short by a slow disk rather than by the file: the error says so
+(`read_was_cut_short`) and later scans read the file again until it works.
 """
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing as mp
 import os
 import threading
@@ -23,6 +26,26 @@ _POLL_S = 0.1
 _START_TIMEOUT_S = 60.0
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, inode, device
+
+# The start of a tag error that says the read did not finish (timed out, or the reader died),
+# as opposed to what mutagen said about the file: only such reads are tried again.
+CUT_SHORT = "cannot read tags: "
+
+# What mutagen.File imports on its first call (the format modules): loaded by the child before
+# it reports ready, so that the first file's time limit is not spent importing.
+_MUTAGEN_MODULES = ("mutagen",) + tuple(
+    "mutagen." + name
+    for name in (
+        "aac ac3 aiff apev2 asf dsdiff dsf easyid3 easymp4 flac monkeysaudio mp3 musepack "
+        "oggflac oggopus oggspeex oggtheora oggvorbis optimfrog smf tak trueaudio wave wavpack"
+    ).split()
+)
+
+
+def read_was_cut_short(tag_error: str | None) -> bool:
+    """Whether a stored tag error is a read that did not finish (worth another try), not an
+    answer about the file."""
+    return bool(tag_error) and tag_error.startswith(CUT_SHORT)
 
 
 def _first(tags, key: str) -> str | None:
@@ -82,8 +105,18 @@ def read_track_info(key: bytes, st: os.stat_result) -> TrackInfo:
     return _read(key, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
 
 
+def _preload() -> None:
+    """Import the tag parsers (a missing one only fails the files that need it, later)."""
+    for name in _MUTAGEN_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - an older or newer mutagen without that module
+            pass
+
+
 def _reader_main(conn: Connection) -> None:
     """Child process: answer (key, stamp) jobs with TrackInfo records until told to stop."""
+    _preload()
     conn.send("ready")
     while True:
         job = conn.recv()
@@ -186,5 +219,5 @@ class TagReader:
         """Kill the stuck child; the file is indexed without tags."""
         self._kill()
         info = _bare_info(key, stamp)
-        info.tag_error = f"cannot read tags: {why}"
+        info.tag_error = f"{CUT_SHORT}{why}"
         return info, info.tag_error

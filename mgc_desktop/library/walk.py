@@ -1,13 +1,15 @@
 """Walk folders for music files without tripping over hostile trees.
 
 Symlink loops, unreadable folders, files that vanish mid-walk, names that are not valid UTF-8
-and very long paths are reported as `WalkProblem`s and the walk goes on.
+and very long paths are reported as `WalkProblem`s and the walk goes on. A caller may stop the
+walk between folders (`should_stop`): a folder of thousands of non-music files or a slow mount
+yields nothing for a long time, so a cancel cannot wait for the next music file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,11 +35,17 @@ def _problem(path: str | os.PathLike, error: str) -> WalkProblem:
     return WalkProblem(display_path(path), error, os.fsencode(path))
 
 
-def walk_audio(roots: Iterable[str | Path]) -> Iterator[Path | WalkProblem]:
+def walk_audio(
+    roots: Iterable[str | Path], should_stop: Callable[[], bool] | None = None
+) -> Iterator[Path | WalkProblem]:
     """Yield music files under the roots (files named directly are yielded whatever their
-    extension), depth first in name order, each real folder visited once."""
+    extension), depth first in name order, each real folder visited once. `should_stop` is
+    asked before each root, each folder and each entry is looked at: True ends the walk."""
+    stop = should_stop or (lambda: False)
     seen_dirs: set[tuple[int, int]] = set()
     for root in roots:
+        if stop():
+            return
         root = Path(root)
         try:
             if not root.is_dir():
@@ -49,12 +57,16 @@ def walk_audio(roots: Iterable[str | Path]) -> Iterator[Path | WalkProblem]:
         except OSError as exc:
             yield _problem(root, exc.strerror or str(exc))
             continue
-        yield from _walk_dir(root, seen_dirs)
+        yield from _walk_dir(root, seen_dirs, stop)
 
 
-def _walk_dir(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | WalkProblem]:
+def _walk_dir(
+    folder: Path, seen: set[tuple[int, int]], stop: Callable[[], bool]
+) -> Iterator[Path | WalkProblem]:
     stack = [folder]
     while stack:
+        if stop():
+            return
         current = stack.pop()
         try:
             st = current.stat()
@@ -71,6 +83,8 @@ def _walk_dir(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | WalkP
             continue
         subdirs = []
         for entry in entries:
+            if stop():  # looking at each entry may cost a stat on a slow mount
+                return
             try:
                 if entry.is_dir():
                     subdirs.append(Path(entry.path))

@@ -1,16 +1,18 @@
 """What makes a file "the same file" to the index: size and mtime, not the inode (copies,
-remounts, FAT/exFAT and network file systems hand out new ones), and one canonical path per
-folder however the user reaches it (symlinks)."""
+remounts, FAT/exFAT and network file systems hand out new ones), at the path as the user
+spells it (a folder reached through a symlink is stored under the symlink's name)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from mgc_desktop.library import scanner
+import mgc_desktop.model.batch as batch
+from mgc_desktop.cli import main
 from mgc_desktop.library.index import path_key
 from mgc_desktop.library.scanner import scan
 
@@ -75,25 +77,47 @@ def alias(music, tmp_path):
     return link
 
 
-def test_a_folder_reached_by_a_symlink_is_indexed_once(music, alias, library, model_path):
-    _scan(music, library, model_path)
-    report = _scan(alias, library, model_path)
-    assert report.roots == [str(music)]
-    assert (report.unchanged, report.added, report.classified) == (5, 0, 0)
-    assert len(library.tracks()) == 5
-    assert len(library.tracks(root=alias)) == 5  # asking by the other spelling finds them
+def _run(capsys, model_path, *argv):
+    code = main(["--model", str(model_path), *argv])
+    out, _ = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines()]
 
 
-def test_tracks_indexed_under_a_symlink_before_become_moves(
-    music, alias, library, model_path, monkeypatch
+def test_a_root_reached_by_a_symlink_is_found_by_that_spelling_everywhere(
+    alias, library, model_path, capsys, monkeypatch
 ):
-    monkeypatch.setattr(scanner, "root_key", path_key)  # an index made by an older version
-    _scan(alias, library, model_path)
-    monkeypatch.undo()
-    before = {os.path.relpath(t.path, alias): t.prediction for t in library.tracks()}
-    assert all(t.path.startswith(str(alias)) for t in library.tracks())
-
+    """~/Music is a symlink: what a scan of ~/Music stored is what every lookup by ~/Music
+    finds: the folder's table, one file's track and embedding, `classify`'s cache and
+    `similar` (which leaves the file itself out)."""
     report = _scan(alias, library, model_path)
-    assert _counts(report) == (5, 0, 0, 0, 0)
-    after = {os.path.relpath(t.path, music): t.prediction for t in library.tracks()}
-    assert after == before  # every prediction kept, now under the real folder
+    assert report.roots == [str(alias)] and report.classified == 5
+    assert len(library.tracks(root=alias)) == 5
+    one = alias / "Artist" / "Album One" / "01.flac"
+    assert library.track(one).prediction is not None
+    assert library.embedding(one, "dev-a") is not None
+    assert list(library.cached_predictions([one], "dev-a")) == [str(one)]
+
+    started = []
+    monkeypatch.setattr(batch, "ClassifierPool", lambda *a, **kw: started.append(a))
+    code, records = _run(capsys, model_path, "classify", str(alias), "--json")
+    assert code == 0 and len(records) == 5 and started == []  # every answer from the index
+    code, records = _run(capsys, model_path, "similar", str(one), "--top", "10", "--json")
+    assert code == 0 and started == []
+    assert len(records) == 4 and str(one) not in {r["path"] for r in records}
+
+    again = _scan(alias, library, model_path)
+    assert _counts(again) == (0, 0, 0, 0, 0) and again.unchanged == 5
+
+
+def test_the_real_folder_and_a_symlink_to_it_are_indexed_apart(
+    music, alias, library, model_path
+):
+    """The accepted price of keeping paths as spelled: the same folder scanned by two
+    spellings is indexed twice. Neither part disturbs the other: no prune, no move."""
+    _scan(alias, library, model_path)
+    report = _scan(music, library, model_path)
+    assert (report.added, report.moved, report.removed) == (5, 0, 0)
+    assert len(library.tracks(root=alias)) == len(library.tracks(root=music)) == 5
+    again = _scan(alias, library, model_path)
+    assert _counts(again) == (0, 0, 0, 0, 0) and again.unchanged == 5
+    assert library.forget(alias) == 5 and len(library.tracks(root=music)) == 5

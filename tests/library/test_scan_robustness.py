@@ -1,19 +1,25 @@
 """A scan survives what one file can do to it: a damaged float file, an error storing a result,
-a file that hangs the tag parser, a decoder that hangs while the user cancels. Each costs at
-most that file's error line; the scan goes on and the index keeps everything else."""
+a file that hangs the tag parser (read again by later scans), a decoder that hangs while the
+user cancels, a walk through folders without music that the user cancels. Each costs at most
+that file's error line; the scan goes on and the index keeps everything else."""
 
 from __future__ import annotations
 
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
+from mgc_desktop.library import tagread
 from mgc_desktop.library.index import Library
 from mgc_desktop.library.scanner import scan
+from mgc_desktop.library.walk import walk_audio
 from mgc_desktop.model.batch import ClassifierPool
 from tests.conftest import music_signal, write_audio
 
@@ -124,3 +130,142 @@ def test_cancel_while_a_decoder_hangs_records_no_failure(music, library, model_p
     assert report.failures == [] and library.errors() == []  # cut short by us, not failed
     again = scan([music], library, model_path, workers=1)
     assert (again.classified, again.failed, again.known_failures) == (5, 0, 0)
+
+
+def _folders_without_music(root, n: int) -> None:
+    """`n` folders holding only a text file each: the walk yields nothing for all of them."""
+    for i in range(n):
+        folder = root / "AAA junk" / f"d{i:04d}"
+        folder.mkdir(parents=True)
+        (folder / "notes.txt").write_text("no music here")
+
+
+def test_the_walk_stops_between_folders(tmp_path, monkeypatch):
+    _folders_without_music(tmp_path, 50)
+    read = []
+    real = os.scandir
+
+    def scandir(path="."):
+        read.append(path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert list(walk_audio([tmp_path], should_stop=lambda: len(read) >= 1)) == []
+    assert len(read) == 1  # the first folder, then nothing more
+
+
+def test_cancel_during_a_walk_without_music_on_a_slow_mount_is_prompt(
+    tmp_path, library, monkeypatch, tone
+):
+    """A big folder without music on a slow mount: the walk yields nothing for a long time,
+    and a cancel must not wait for the next music file."""
+    root = tmp_path / "lib"
+    tone(root / "Z" / "a.flac")
+    _folders_without_music(root, 300)
+    assert scan([root], library, classify=False).added == 1
+    cancel = threading.Event()
+    cancelled_at: list[float] = []
+    real = os.scandir
+
+    def slow_scandir(path="."):  # 50 ms per folder: 15 s for the whole tree
+        if os.fsencode(path).startswith(os.fsencode(root)):
+            time.sleep(0.05)
+            if not cancel.is_set():
+                cancelled_at.append(time.monotonic())
+                cancel.set()  # the user cancels while the first folder is read
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", slow_scandir)
+    report, _ = _scan_in_thread([root], library, None, cancel, classify=False)
+    assert report.cancelled and time.monotonic() - cancelled_at[0] < 3
+    assert report.removed == 0 and len(library.tracks(root=root)) == 1  # nothing pruned
+
+
+def test_tags_cut_short_stay_reported_and_are_read_again(
+    tmp_path, library, model_path, monkeypatch, tone
+):
+    """A read cut short (here: a disk too slow for the time limit) is no answer about the
+    file: its error outlives the classification, and later scans read the tags again, keeping
+    the prediction, until the read works."""
+    root = tmp_path / "lib"
+    song = tone(root / "song.flac", tags={"title": "Song", "artist": "Someone"})
+    other = tone(root / "other.flac", freq=660.0, tags={"title": "Other"})
+    cut = "cannot read tags: timed out after 1e-06 s"
+    with monkeypatch.context() as slow_disk:
+        slow_disk.setattr(tagread, "MAX_TAG_TIMEOUT_S", 1e-6)  # no read finishes in time
+        first = scan([root], library, model_path, workers=1)
+        assert first.classified == 2 and dict(first.failures) == {str(song): cut, str(other): cut}
+        track = library.track(song)
+        assert track.prediction is not None and track.title is None
+        assert track.error == cut  # the classification did not clear it
+        assert [e.stage for e in library.errors()] == ["tags", "tags"]
+
+        second = scan([root], library, model_path, workers=1)  # read again, still too slow
+        assert (second.unchanged, second.classified) == (2, 0)
+        assert dict(second.failures) == {str(song): cut, str(other): cut}
+        assert library.track(song).error == cut
+
+    third = scan([root], library, model_path, workers=1)
+    assert (third.unchanged, third.changed, third.classified, third.failures) == (2, 0, 0, [])
+    now = library.track(song)
+    assert (now.title, now.artist, now.error) == ("Song", "Someone", None)
+    assert now.prediction == track.prediction  # the audio did not change: nor its prediction
+    assert library.track(other).title == "Other" and library.errors() == []
+
+
+def test_a_file_that_hung_the_tag_parser_is_read_again_and_only_it(
+    music, library, monkeypatch
+):
+    evil = music / "evil.mpc"
+    evil.write_bytes(HANGS_MUTAGEN)
+    _scan_in_thread([music], library, classify=False, timeout_s=2)
+    assert library.track(evil).error == "cannot read tags: timed out after 2 s"
+    st = os.stat(evil)
+    evil.write_bytes(b"\x00" * len(HANGS_MUTAGEN))  # readable now, same size and mtime
+    os.utime(evil, ns=(st.st_atime_ns, st.st_mtime_ns))
+    read = []
+    real_read = tagread.TagReader.read
+
+    def counting_read(self, key, stamp):
+        read.append(key)
+        return real_read(self, key, stamp)
+
+    monkeypatch.setattr(tagread.TagReader, "read", counting_read)
+    report, _ = _scan_in_thread([music], library, classify=False, timeout_s=2)
+    assert (report.unchanged, report.added, report.changed, report.failures) == (6, 0, 0, [])
+    assert read == [os.fsencode(evil)]  # the other files' tags were read fine before
+    assert library.track(evil).error is None and library.errors() == []
+    assert _scan_in_thread([music], library, classify=False, timeout_s=2)[0].failures == []
+    assert read == [os.fsencode(evil)]  # read once more, then never again
+
+
+def test_a_tags_error_read_again_keeps_the_decoders_verdict(music, library, model_path):
+    """A file that hangs the tag parser and that the decoder cannot read: reading its tags
+    again at each scan must not hide the decode failure (it would be classified again)."""
+    evil = music / "evil.mpc"
+    evil.write_bytes(HANGS_MUTAGEN)
+    first, _ = _scan_in_thread([music], library, model_path, workers=1, timeout_s=3)
+    assert first.classified == 5 and library.errors()[0].stage == "classify"
+    again, _ = _scan_in_thread([music], library, model_path, workers=1, timeout_s=3)
+    assert again.failures == [(str(evil), "cannot read tags: timed out after 3 s")]
+    assert (again.classified, again.known_failures) == (0, 1)
+    assert [e.stage for e in library.errors()] == ["classify"]
+
+
+def test_the_tag_reader_loads_the_parsers_before_it_reports_ready():
+    """The first file's time limit is not spent importing mutagen's parsers."""
+    probe = (
+        "import sys\n"
+        "from mgc_desktop.library import tagread\n"
+        "class Conn:\n"
+        "    def send(self, message):\n"
+        "        loaded = [m for m in ('mutagen.flac', 'mutagen.musepack') if m in sys.modules]\n"
+        "        print(message, *loaded)\n"
+        "        raise SystemExit(0)\n"
+        "tagread._reader_main(Conn())\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=repo, capture_output=True, text=True, timeout=120
+    )
+    assert done.stdout.split() == ["ready", "mutagen.flac", "mutagen.musepack"], done.stderr
