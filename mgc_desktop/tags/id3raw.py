@@ -68,10 +68,23 @@ def _to_syncsafe(n: int) -> bytes:
 def parse(tag: bytes) -> RawTag | None:
     """The frames of a complete ID3v2.2/2.3/2.4 tag (header first), or None when this module
     does not handle it faithfully."""
-    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (2, 3, 4) or tag[4] != 0:
+    header = _header(tag, (2, 3, 4))
+    if header is None or tag[4] != 0:  # a revision this module does not know
         return None
-    version, flags = tag[3], tag[5]
+    version, flags, body = header
     if flags & (_FLAG_UNSYNC | _FLAG_EXTENDED | _FLAG_FOOTER):
+        return None
+    walked = _walk_any(body, version)
+    if walked is None:
+        return None
+    frames, padding, plain = walked
+    return RawTag(version, flags, tuple(frames), padding, plain)
+
+
+def _header(tag: bytes, versions: tuple[int, ...]) -> tuple[int, int, bytes] | None:
+    """(version, flags, body) of a complete ID3v2 tag of one of `versions`; None when the
+    header is not one or the body does not fit."""
+    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in versions:
         return None
     try:
         size = _syncsafe(tag[6:10])
@@ -79,11 +92,7 @@ def parse(tag: bytes) -> RawTag | None:
         return None
     if 10 + size > len(tag):
         return None
-    walked = _walk_any(tag[10 : 10 + size], version)
-    if walked is None:
-        return None
-    frames, padding, plain = walked
-    return RawTag(version, flags, tuple(frames), padding, plain)
+    return tag[3], tag[5], tag[10 : 10 + size]
 
 
 def _walk_any(body: bytes, version: int) -> tuple[list[RawFrame], int, bool] | None:
@@ -133,16 +142,10 @@ def frame_ids(tag: bytes) -> list[str] | None:
     extended header, through v2.3 unsynchronisation, before a footer, v2.4 sizes syncsafe or
     plain (old iTunes). None when even so the frames do not run cleanly into zero padding
     (nothing can prove a rewrite kept them all)."""
-    if len(tag) < 10 or tag[:3] != b"ID3" or tag[3] not in (3, 4):
+    header = _header(tag, (3, 4))
+    if header is None:
         return None
-    version, flags = tag[3], tag[5]
-    try:
-        size = _syncsafe(tag[6:10])
-    except ValueError:
-        return None
-    if 10 + size > len(tag):
-        return None
-    body = tag[10 : 10 + size]
+    version, flags, body = header
     if version == 3 and flags & _FLAG_UNSYNC:  # v2.4 unsynchronises frame by frame, sizes after
         body = body.replace(b"\xff\x00", b"\xff")
     if flags & _FLAG_EXTENDED:
