@@ -294,21 +294,20 @@ class MainWindow(QMainWindow):
     def scanning(self) -> bool:
         return self.scan_worker is not None
 
-    def model_threshold(self) -> float:
-        """The model's own threshold (its card's uncertain_below; the card format's default
-        until the card has been read)."""
+    def default_threshold(self) -> float:
+        """The threshold of the genres shown: the learned genres' own, else the model's (its
+        card's uncertain_below; the card format's default until the card has been read)."""
+        vocabulary = getattr(self, "vocabulary", None)  # None while the window is being built
+        if vocabulary is not None and vocabulary.personal is not None:
+            return PERSONAL_UNCERTAIN_BELOW
         inference = self.card.inference if self.card is not None else InferenceParams()
         return float(inference.uncertain_below)
 
     def threshold(self) -> float:
-        """The confidence a prediction needs to be written: the user's, else that of the genres
-        shown (the learned genres' own, or the model's)."""
+        """The confidence a prediction needs to be written: the user's, else the default."""
         if self.prefs.threshold is not None:
             return self.prefs.threshold
-        vocabulary = getattr(self, "vocabulary", None)  # None while the window is being built
-        if vocabulary is not None and vocabulary.personal is not None:
-            return PERSONAL_UNCERTAIN_BELOW
-        return self.model_threshold()
+        return self.default_threshold()
 
     def selected_source_rows(self) -> list[int]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
@@ -335,7 +334,7 @@ class MainWindow(QMainWindow):
     def _apply_write_policy(self) -> None:
         p = self.prefs
         self.batch.write_policy = WritePolicy(p.policy, self.threshold(), p.top_k)
-        self.model.set_threshold(p.threshold)
+        self.model.set_threshold(self.threshold())
 
     # --- the review state, shown ------------------------------------------------------------
     def refresh_review(self) -> None:
@@ -852,7 +851,7 @@ class MainWindow(QMainWindow):
 
         classes = self.card.classes if self.card is not None else None
         dialog = SettingsDialog(
-            self.prefs, classes, self.validate_model, self, self.model_threshold()
+            self.prefs, classes, self.validate_model, self, self.default_threshold()
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(

@@ -38,7 +38,6 @@ class TrackRow:
     confidence: float = 0.0
     probabilities: dict[str, float] = field(default_factory=dict)
     uncertain: bool = False  # under the threshold that applies (see ReviewBatch.set_threshold)
-    model_uncertain: bool | None = None  # as classified (default: `uncertain` as given)
     status: str = QUEUED
     error: str = ""
     note: str = ""
@@ -49,10 +48,6 @@ class TrackRow:
     written: bool = False
     haystack: str = ""
     albumartist: str = ""
-
-    def __post_init__(self) -> None:
-        if self.model_uncertain is None:
-            self.model_uncertain = self.uncertain
 
     @property
     def file_name(self) -> str:
@@ -69,10 +64,11 @@ class TrackRow:
         return self.status in (UNCERTAIN, SILENT) and self.override is None
 
     def apply_threshold(self, threshold: float | None) -> bool:
-        """Uncertain under `threshold` (None: as classified); True when that changed."""
-        if self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
+        """Uncertain under `threshold` (None: as classified); True when that changed. The
+        classifier's verdict is the same test against its own threshold."""
+        if threshold is None or self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
             return False
-        uncertain = bool(self.model_uncertain) if threshold is None else self.confidence < threshold
+        uncertain = self.confidence < threshold
         changed = uncertain != self.uncertain
         self.uncertain, self.status = uncertain, UNCERTAIN if uncertain else CLASSIFIED
         return changed
@@ -137,7 +133,7 @@ class ReviewBatch:
         self._index: dict[str, int] = {}
         self.names: dict[str, str] = {}
         self._write_policy = WritePolicy()
-        self._threshold: float | None = None  # the user's; None: each prediction's own verdict
+        self._threshold: float | None = None  # None until the window knows the one in force
         self._planned: dict[str, tuple[tuple, tuple[str, ...] | None]] = {}
         self._saved: dict[str, dict[str, Any]] = {}  # decisions waiting for their rows
         self.write_errors: dict[str, str] = {}  # path -> why the last write/undo failed
@@ -154,15 +150,12 @@ class ReviewBatch:
             self._write_policy = wp
             self._planned.clear()
 
-    def set_threshold(self, threshold: float | None) -> list[int]:
-        """The user's confidence threshold decides which predictions are uncertain (as
-        `tag --min-confidence` does); None gives each its verdict from classification. Returns
-        the rows whose verdict changed."""
+    def set_threshold(self, threshold: float) -> list[int]:
+        """The threshold in force (the user's, else that of the genres shown) decides which
+        predictions are uncertain, as `tag --min-confidence` does. Returns the rows whose
+        verdict changed."""
         self._threshold = threshold
-        changed = [i for i, r in enumerate(self._rows) if r.apply_threshold(threshold)]
-        if changed:
-            self._planned.clear()
-        return changed
+        return [i for i, r in enumerate(self._rows) if r.apply_threshold(threshold)]
 
     # --- reading -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -264,10 +257,8 @@ class ReviewBatch:
             what = r.note or "no genre"
         else:
             what = genre_label(r.genre, r.confidence, self.names)
-            if r.uncertain:
-                what += ", uncertain"
-            elif r.confidence < threshold:
-                what += f", below {threshold:.0%}"
+            if r.confidence < threshold:  # the plan's threshold (the preview's) decides
+                what += ", uncertain" if r.uncertain else f", below {threshold:.0%}"
             else:
                 left_alone = False
         if item.action == "write":

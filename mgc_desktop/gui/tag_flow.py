@@ -46,6 +46,7 @@ class TagFlow(QObject):
         self.task: Any = None
         self._stoppable = False  # whether the running job stops when its cancel is set
         self._planned: dict[str, tuple[str, ...]] = {}  # path -> genres the running write wants
+        self._plan_task: Any = None  # the preview's newest plan job (an older one is stopped)
         self.preview: Any = None
         self.history: Any = None
 
@@ -86,7 +87,10 @@ class TagFlow(QObject):
         dialog.request_plan()
 
     def _plan(self, dialog: Any, rows: list[Any], request: Any) -> None:
-        """Plan in a worker; the dialog drops the result if a newer request was made since."""
+        """Plan in a worker, stopping the one a newer request replaces (the dialog would drop
+        its result anyway)."""
+        if self._plan_task is not None:
+            self._plan_task.cancel.set()
 
         def done(plan: list[Any]) -> None:
             if self.preview is dialog:
@@ -96,7 +100,7 @@ class TagFlow(QObject):
             if self.preview is dialog:
                 dialog.set_error(msg, request)
 
-        self.host.run_task(
+        self._plan_task = self.host.run_task(
             plan_job(
                 rows, request.policy, request.threshold, self.hooks.prefs().top_k, self.batch.names
             ),
@@ -106,9 +110,10 @@ class TagFlow(QObject):
         )
 
     def _write(self, dialog: Any) -> None:
-        """Write the dialog's plan, only if it was made with the settings the dialog shows."""
+        """Write the dialog's plan (the dialog accepts only a plan made with the settings it
+        shows)."""
         plan = dialog.plan
-        if self.busy or not dialog.plan_is_current() or not any(i.action == "write" for i in plan):
+        if self.busy or not any(i.action == "write" for i in plan):
             return
         self._planned = {i.path: i.new for i in plan if i.action == "write"}
         job = write_job(plan, self.hooks.prefs().keep_mtime)
@@ -144,7 +149,8 @@ class TagFlow(QObject):
         if self.busy:
             return
         paths = [r.path for r in self.batch.rows()]
-        self._start("Undoing…", undo_job(batch_id, paths), self._undone)
+        self._start("Undoing…", undo_job(batch_id, paths, self.hooks.prefs().keep_mtime),
+                    self._undone)
 
     def _undone(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
         result, genres = out

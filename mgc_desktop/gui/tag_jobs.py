@@ -33,7 +33,6 @@ def snapshot(rows: Sequence[TrackRow]) -> list[SimpleNamespace]:
             genre=r.genre,
             confidence=r.confidence,
             probabilities=dict(r.probabilities),
-            uncertain=r.uncertain,
             note=r.note,
             model_id=r.model_id or None,
             override=r.override,
@@ -73,8 +72,6 @@ def plan_job(
                     )
                 )
             else:
-                if s.genre:  # the threshold of this plan (the preview's) decides, not the scan's
-                    s.uncertain = s.confidence < threshold
                 plan.append(
                     plan_prediction(
                         s, policy=policy, min_confidence=threshold, top_k=top_k, mapping=names
@@ -108,15 +105,11 @@ def write_job(plan: Sequence[Any], keep_mtime: bool) -> Job:
     return job
 
 
-def undo_job(batch_id: int | None, row_paths: Sequence[str], keep_mtime: bool | None = None) -> Job:
+def undo_job(batch_id: int | None, row_paths: Sequence[str], keep_mtime: bool) -> Job:
     """Undo one batch (None: the last still in effect). Returns (BatchResult, {path: genres})
-    or (message, {}) when there is nothing to undo. `keep_mtime` None: the saved preference
-    (the same one the write used, so a batch written and undone with it keeps its mtimes)."""
+    or (message, {}) when there is nothing to undo. `keep_mtime`: the preference the writes
+    use too, so a batch written and undone with it keeps its mtimes."""
     paths = list(row_paths)
-    if keep_mtime is None:
-        from mgc_desktop.gui.settings import Preferences
-
-        keep_mtime = Preferences.load().keep_mtime
 
     def job(progress: ProgressFn, cancel: threading.Event) -> Any:
         from mgc_desktop.library.scanner import note_tag_batch

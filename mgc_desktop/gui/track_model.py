@@ -223,8 +223,8 @@ class TrackTableModel(QAbstractTableModel):
         if len(self.batch):
             self._emit_changed([0, len(self.batch) - 1], contiguous=True)
 
-    def set_threshold(self, threshold: float | None) -> None:
-        """The user's confidence threshold (None: the model's): rows may become (un)certain."""
+    def set_threshold(self, threshold: float) -> None:
+        """The threshold in force changed: rows may become (un)certain."""
         self._emit_changed(self.batch.set_threshold(threshold))
 
     def retain(self, paths: set[str]) -> int:

@@ -108,7 +108,7 @@ def build_actions(w: MainWindow) -> None:
     w.accept_spin = QDoubleSpinBox()
     w.accept_spin.setRange(0.0, 1.0)
     w.accept_spin.setSingleStep(0.05)
-    w.accept_spin.setValue(max(0.5, w.threshold()))
+    w.accept_spin.setValue(max(0.5, w.prefs.threshold or 0.0))
     w.accept_spin.setPrefix("≥ ")
     w.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
 

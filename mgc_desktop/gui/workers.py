@@ -46,8 +46,7 @@ def row_from_track(track: Any) -> TrackRow:
         row.error = track.error or ""
         return row
     row.genre, row.confidence = p.genre, float(p.confidence)
-    row.probabilities = dict(p.probabilities)
-    row.uncertain = row.model_uncertain = bool(p.uncertain)
+    row.probabilities, row.uncertain = dict(p.probabilities), bool(p.uncertain)
     row.model_id, row.note = p.model_id, p.note
     if p.genre is None:
         row.status = SILENT

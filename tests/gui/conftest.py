@@ -136,3 +136,16 @@ def window(qtbot, gui_model):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+MODEL_THRESHOLD = 0.667  # like the shipped model's card
+
+
+@pytest.fixture(scope="session")
+def strict_model(tmp_path_factory):
+    """The test model with the shipped model's kind of threshold in its card."""
+    pytest.importorskip("torch")
+    from mgc_desktop.model.card import InferenceParams
+
+    dest = tmp_path_factory.mktemp("strict") / "strict.onnx"
+    return export_gui_model(dest, inference=InferenceParams(uncertain_below=MODEL_THRESHOLD))

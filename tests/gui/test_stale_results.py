@@ -15,11 +15,8 @@ from PySide6.QtWidgets import QDialog
 
 from mgc_desktop.gui.settings import Preferences, open_settings
 from mgc_desktop.tags import apply_plan, plan_manual, read_genres
-from tests.gui.conftest import export_gui_model
+from tests.gui.conftest import MODEL_THRESHOLD
 from tests.gui.test_long_work import good_files, open_preview, show_rows
-
-MODEL_THRESHOLD = 0.667  # like the shipped model's card
-
 
 # --- the preview ---------------------------------------------------------------------------
 
@@ -146,16 +143,6 @@ def test_closing_the_window_while_the_input_opens_stops_the_listener(
 # --- the threshold -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def strict_model(tmp_path_factory):
-    """The test model with the shipped model's kind of threshold in its card."""
-    pytest.importorskip("torch")
-    from mgc_desktop.model.card import InferenceParams
-
-    dest = tmp_path_factory.mktemp("strict") / "strict.onnx"
-    return export_gui_model(dest, inference=InferenceParams(uncertain_below=MODEL_THRESHOLD))
-
-
 def test_a_threshold_saved_by_earlier_versions_counts_only_if_chosen(qapp):
     assert Preferences().threshold is None
     store = open_settings()
@@ -172,7 +159,7 @@ def accept_settings(qtbot, window, threshold: float | None = None, model_default
     if threshold is not None:
         dialog.threshold.setValue(threshold)
     if model_default:
-        dialog.model_threshold_button.click()
+        dialog.default_threshold_button.click()
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.ok_button.click()
     return shown

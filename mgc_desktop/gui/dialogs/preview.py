@@ -161,16 +161,13 @@ class PreviewDialog(QDialog):
         if self.plan_is_current():
             super().accept()
 
-    def set_planning(self, done: int, total: int, request: PlanRequest | None = None) -> None:
-        if request is None or request == self._latest:
+    def set_planning(self, done: int, total: int, request: PlanRequest) -> None:
+        if request == self._latest:
             self.summary.setText(f"planning… {done} / {total}")
 
-    def set_plan(self, plan: Sequence[Any], request: PlanRequest | None = None) -> bool:
+    def set_plan(self, plan: Sequence[Any], request: PlanRequest) -> bool:
         """Show a plan from tags.plan_*: items with path, action, old, new, reason. `request`
-        says what it answers (None: the settings shown, as a new request); an answer to an
-        older request is dropped (False)."""
-        if request is None:  # made here, for the settings shown
-            self._latest = request = self._new_request()
+        says what it answers; an answer to an older request is dropped (False)."""
         if request != self._latest:
             return False
         threshold = request.threshold
@@ -203,6 +200,6 @@ class PreviewDialog(QDialog):
         self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
         return True
 
-    def set_error(self, message: str, request: PlanRequest | None = None) -> None:
-        if request is None or request == self._latest:
+    def set_error(self, message: str, request: PlanRequest) -> None:
+        if request == self._latest:
             self.summary.setText(f"cannot plan: {message}")

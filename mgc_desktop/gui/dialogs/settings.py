@@ -44,9 +44,10 @@ class SettingsDialog(QDialog):
         classes: Sequence[str] | None = None,
         validator: Validator | None = None,
         parent: QWidget | None = None,
-        model_threshold: float = 0.5,
+        default_threshold: float = 0.5,
     ) -> None:
-        """`model_threshold`: the model's own threshold, which applies unless the user sets one."""
+        """`default_threshold`: that of the genres shown (the model's own, or the learned
+        genres'), which applies unless the user sets one."""
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._prefs = prefs
@@ -67,22 +68,25 @@ class SettingsDialog(QDialog):
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(3)  # the model's own (e.g. 0.667) shows exactly
-        self._model_threshold = model_threshold
+        self._default_threshold = default_threshold
         self._threshold_set = prefs.threshold is not None
-        self.threshold.setValue(model_threshold if prefs.threshold is None else prefs.threshold)
+        self.threshold.setValue(default_threshold if prefs.threshold is None else prefs.threshold)
         self.threshold.setToolTip(
             "A predicted genre is written only when its confidence is at least this; below it "
             "the file's genre is left untouched (genres you set yourself always count). Default: "
-            f"the model's own threshold ({model_threshold:.3g})"
+            f"that of the genres shown, the model's own or your learned genres' "
+            f"({default_threshold:.3g})"
         )
         self.threshold.valueChanged.connect(self._threshold_edited)
-        self.model_threshold_button = QPushButton("Model's")
-        self.model_threshold_button.setToolTip("Use the model's own threshold (follows the model)")
-        self.model_threshold_button.clicked.connect(self._use_model_threshold)
-        self.model_threshold_button.setEnabled(self._threshold_set)
+        self.default_threshold_button = QPushButton("Default")
+        self.default_threshold_button.setToolTip(
+            "Use the threshold of the genres shown (follows the model)"
+        )
+        self.default_threshold_button.clicked.connect(self._use_default_threshold)
+        self.default_threshold_button.setEnabled(self._threshold_set)
         threshold_row = QHBoxLayout()
         threshold_row.addWidget(self.threshold, 1)
-        threshold_row.addWidget(self.model_threshold_button)
+        threshold_row.addWidget(self.default_threshold_button)
         self.workers = QSpinBox()
         self.workers.setRange(0, 64)
         self.workers.setSpecialValueText("automatic")
@@ -152,14 +156,14 @@ class SettingsDialog(QDialog):
 
     def _threshold_edited(self) -> None:
         self._threshold_set = True
-        self.model_threshold_button.setEnabled(True)
+        self.default_threshold_button.setEnabled(True)
 
-    def _use_model_threshold(self) -> None:
+    def _use_default_threshold(self) -> None:
         self.threshold.blockSignals(True)
-        self.threshold.setValue(self._model_threshold)
+        self.threshold.setValue(self._default_threshold)
         self.threshold.blockSignals(False)
         self._threshold_set = False
-        self.model_threshold_button.setEnabled(False)
+        self.default_threshold_button.setEnabled(False)
 
     def result_preferences(self) -> Preferences:
         names = {}
