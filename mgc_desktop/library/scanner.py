@@ -36,7 +36,14 @@ from mgc_desktop.library.index import (
     path_key,
     path_str,
 )
-from mgc_desktop.library.tagread import Stamp, TagReader, read_track_info, read_was_cut_short
+from mgc_desktop.library.tagread import (
+    Stamp,
+    TagReader,
+    read_track_info,
+    read_was_cut_short,
+    same_content,
+    stamp,
+)
 from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
 
 # Rows written per transaction in the indexing phase: few commits, little lost on cancel.
@@ -149,18 +156,6 @@ def model_id_for(model_path: str | Path, library: Library | None = None) -> str:
     if library is not None and not library.readonly:
         library.set_meta(meta_key, json.dumps({"stamp": stamp, "model_id": card.model_id}))
     return card.model_id
-
-
-def _stamp(st: os.stat_result) -> Stamp:
-    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
-
-
-def _same(old: IndexedFile, new: Stamp) -> bool:
-    """Unchanged: same size and mtime. The inode is not compared: a copy-based move, a
-    remount or a FAT/exFAT or network file system gives the same file a new one (inodes only
-    help find moves)."""
-    size, mtime_ns, _, _ = new
-    return old.size == size and old.mtime_ns == mtime_ns
 
 
 def _is_below(key: bytes, folders: Sequence[bytes]) -> bool:
@@ -277,7 +272,7 @@ def _walk(
             walk.problems.append((key, "stat", exc.strerror or str(exc)))
             walk.keep.append(key)
             continue
-        walk.seen[key] = _stamp(st)
+        walk.seen[key] = stamp(st)
         if len(walk.seen) % 256 == 0:
             reporter.emit(len(walk.seen), key)
     if cancel.is_set():  # the walk may have ended early: never prune from what it missed
@@ -300,16 +295,16 @@ def _diff(
     unchanged_ids: dict[bytes, int] = {}
     retag: list[bytes] = []
     relinked: list[tuple[bytes, int, int]] = []
-    for key, stamp in seen.items():
+    for key, now in seen.items():
         old = indexed.get(key)
         if old is None:
             new.append(key)
-        elif _same(old, stamp):
+        elif same_content((old.size, old.mtime_ns), now):
             unchanged_ids[key] = old.id
             if read_was_cut_short(old.tag_error):
                 retag.append(key)
-            if (old.ino, old.dev) != stamp[2:]:
-                relinked.append((key, stamp[2], stamp[3]))
+            if (old.ino, old.dev) != now[2:]:
+                relinked.append((key, now[2], now[3]))
         else:
             changed.append(key)
     if relinked:
@@ -401,20 +396,20 @@ def _index(
                     library.record_errors([(key, "stat", reason, None, None, None)])
                 report.failures.append((display_path(key), reason))
                 continue
-            now = _stamp(st)
-            if kind == _RETAG and now[:2] != seen[key][:2]:
+            now = stamp(st)
+            if kind == _RETAG and not same_content(now, seen[key]):
                 continue  # changed since the walk: the next scan indexes it afresh
             seen[key] = now
-            read = reader.read(key, now)
-            if read is None:  # cancelled while the tags were being read
+            info = reader.read(key, now)
+            if info is None:  # cancelled while the tags were being read
                 break
-            info, problem = read
-            if kind == _RETAG and problem:
-                retag_problems.append((key, problem))
+            cut_short = read_was_cut_short(info.tag_error)
+            if kind == _RETAG and cut_short:
+                retag_problems.append((key, info.tag_error))
             else:
                 batches[kind].append(info)
-                if problem:
-                    tag_problems.append((key, problem))
+                if cut_short:
+                    tag_problems.append((key, info.tag_error))
             if sum(map(len, batches.values())) >= _BATCH:
                 flush()
             reporter.emit(done + 1, key)
@@ -445,7 +440,7 @@ def _unclassified(
             and err is not None
             and err[0] == "classify"
             and err[3] == model_id
-            and (err[1], err[2]) == seen[key][:2]
+            and same_content(err[1:3], seen[key])
         ):
             report.known_failures += 1
             continue
@@ -489,7 +484,7 @@ def _commit(result, key: bytes, before: Stamp | None, library: Library, report: 
     from mgc_desktop.model.batch import FileFailure
 
     try:
-        now = _stamp(os.stat(key))
+        now = stamp(os.stat(key))
     except FileNotFoundError:
         library.remove_tracks([key])
         report.removed += 1
@@ -499,7 +494,7 @@ def _commit(result, key: bytes, before: Stamp | None, library: Library, report: 
         now = None
         if not isinstance(result, FileFailure):
             result = FileFailure(result.path, exc.strerror or str(exc))
-    if now is not None and before is not None and now[:3] != before[:3]:
+    if now is not None and before is not None and not same_content(now, before):
         message = "changed during the scan; it will be classified at the next scan"
         report.failures.append((display_path(key), message))
         library.record_errors([(key, "classify", message, None, None, None)])

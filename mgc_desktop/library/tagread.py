@@ -11,21 +11,31 @@ Such a read may have been cut short by a slow disk rather than by the file: the 
 from __future__ import annotations
 
 import importlib
-import multiprocessing as mp
 import os
 import threading
 import time
 from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 
 from mgc_desktop.library.index import TrackInfo, path_str
+from mgc_desktop.model.child import ChildProcess
 
 # Healthy files give their header in milliseconds; slow network disks get plenty of slack.
 MAX_TAG_TIMEOUT_S = 30.0
 _POLL_S = 0.1
-_START_TIMEOUT_S = 60.0
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, inode, device
+
+
+def stamp(st: os.stat_result) -> Stamp:
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+def same_content(a: tuple, b: tuple) -> bool:
+    """Whether two stamps (or any tuples that start with size and mtime_ns) say the file did
+    not change: same size and mtime. The inode is not compared: a copy-based move, a remount
+    or a FAT/exFAT or network file system gives the same file a new one (inodes only help
+    find moves)."""
+    return a[:2] == b[:2]
 
 # The start of a tag error that says the read did not finish (timed out, or the reader died),
 # as opposed to what mutagen said about the file: only such reads are tried again.
@@ -102,7 +112,7 @@ def _read(key: bytes, stamp: Stamp) -> TrackInfo:
 def read_track_info(key: bytes, st: os.stat_result) -> TrackInfo:
     """Index record for one file, read in this process: only for files the app itself just
     wrote (their tags were parsed a moment ago). Scans use `TagReader`."""
-    return _read(key, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+    return _read(key, stamp(st))
 
 
 def _preload() -> None:
@@ -140,9 +150,7 @@ class TagReader:
     def __init__(self, timeout_s: float, cancel: threading.Event) -> None:
         self.timeout_s = min(timeout_s, MAX_TAG_TIMEOUT_S)
         self.cancel = cancel
-        self._ctx = mp.get_context("spawn")
-        self._conn: Connection | None = None
-        self._process: BaseProcess | None = None
+        self._child: ChildProcess | None = None
 
     def __enter__(self) -> TagReader:
         return self
@@ -150,64 +158,42 @@ class TagReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _start(self) -> Connection:
-        conn, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_reader_main, args=(child,), daemon=True)
-        try:
-            process.start()
-        except BaseException:
-            conn.close()
-            raise
-        finally:
-            child.close()
-        self._process, self._conn = process, conn
-        try:
-            ready = conn.poll(_START_TIMEOUT_S) and conn.recv() == "ready"
-        except (EOFError, OSError):
-            ready = False
-        if not ready:
-            self._kill()
-            raise RuntimeError("the tag reader process did not start")
-        return conn
+    def _start(self) -> ChildProcess:
+        self._child = ChildProcess(_reader_main)  # set first: close() also ends a slow start
+        self._child.first_message("the tag reader process")  # "ready"; else killed, and raises
+        return self._child
 
-    def _kill(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        self._process, self._conn = None, None
+    def _kill(self, grace_s: float = 0.0) -> None:
+        if self._child is not None:
+            self._child.kill(grace_s)
+        self._child = None
 
     def close(self) -> None:
         """Stop the child (politely: it is idle between files)."""
-        if self._conn is not None and self._process is not None:
-            try:
-                self._conn.send(None)
-                self._process.join(1)
-            except (OSError, ValueError):
-                pass
-        self._kill()
+        if self._child is not None:
+            self._child.ask_to_stop()
+        self._kill(grace_s=1.0)
 
-    def read(self, key: bytes, stamp: Stamp) -> tuple[TrackInfo, str | None] | None:
-        """(record, problem): `problem` is a one-line reason when the tags could not be read
-        in time (the record then has no tags). None when cancelled meanwhile."""
-        conn = self._conn or self._start()
+    def read(self, key: bytes, stamp: Stamp) -> TrackInfo | None:
+        """The file's record; when the tags could not be read in time it has none and its
+        `tag_error` says why (see `read_was_cut_short`). None when cancelled meanwhile."""
+        child = self._child or self._start()
         try:
-            conn.send((key, stamp))
+            child.conn.send((key, stamp))
         except OSError:  # the child died while idle
             self._kill()
-            conn = self._start()
-            conn.send((key, stamp))
-        assert self._process is not None
+            child = self._start()
+            child.conn.send((key, stamp))
+        conn = child.conn
         deadline = time.monotonic() + self.timeout_s
         while not self.cancel.is_set():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return self._failed(key, stamp, f"timed out after {self.timeout_s:g} s")
-            ready = wait([conn, self._process.sentinel], min(remaining, _POLL_S))
+            ready = wait([conn, child.process.sentinel], min(remaining, _POLL_S))
             if conn in ready:
                 try:
-                    return conn.recv(), None
+                    return conn.recv()
                 except (EOFError, OSError):
                     return self._failed(key, stamp, "the tag reader crashed")
             if ready:
@@ -215,9 +201,9 @@ class TagReader:
         self._kill()
         return None
 
-    def _failed(self, key: bytes, stamp: Stamp, why: str) -> tuple[TrackInfo, str]:
+    def _failed(self, key: bytes, stamp: Stamp, why: str) -> TrackInfo:
         """Kill the stuck child; the file is indexed without tags."""
         self._kill()
         info = _bare_info(key, stamp)
         info.tag_error = f"{CUT_SHORT}{why}"
-        return info, info.tag_error
+        return info

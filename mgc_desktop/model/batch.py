@@ -11,8 +11,6 @@ the file's own decoder trouble does.
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import multiprocessing as mp
 import os
 import threading
 import time
@@ -23,12 +21,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from mgc_desktop.model.card import IncompatibleModel, ModelCard
+from mgc_desktop.model.child import ChildProcess
 from mgc_desktop.model.classifier import Prediction
 
 DEFAULT_TIMEOUT_S = 120.0
 # After a cancel, files already running get this long to finish before their workers are killed.
 CANCEL_GRACE_S = 1.0
-_START_TIMEOUT_S = 60.0
 _POLL_S = 0.25
 _SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -47,8 +45,7 @@ def default_workers() -> int:
 
 
 def _worker_main(conn: Connection, model_path: str, uncertain_below: float | None) -> None:
-    """Worker process: load the model once, then classify (seq, path) jobs until told to stop.
-    Each answer carries its job's sequence number."""
+    """Worker process: load the model once, then classify paths until told to stop."""
     from mgc_desktop.audio.decode import DecodeError
     from mgc_desktop.model.classifier import GenreClassifier
 
@@ -62,48 +59,39 @@ def _worker_main(conn: Connection, model_path: str, uncertain_below: float | Non
         return
     conn.send(("ready", classifier.card.to_metadata()))
     while True:
-        job = conn.recv()
-        if job is None:
+        path = conn.recv()
+        if path is None:
             return
-        seq, path = job
         try:
             prediction = classifier.classify_file(path, uncertain_below)
-            conn.send((seq, "ok", dataclasses.asdict(prediction)))
+            conn.send(("ok", dataclasses.asdict(prediction)))
         except DecodeError as exc:
-            conn.send((seq, "error", str(exc)))
+            conn.send(("error", str(exc)))
         except MemoryError:
-            conn.send((seq, "error", "out of memory while decoding"))
+            conn.send(("error", "out of memory while decoding"))
         except Exception as exc:  # one bad file must not end the worker
-            conn.send((seq, "error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]))
+            conn.send(("error", f"unexpected {type(exc).__name__}: {exc}".splitlines()[0]))
 
 
-class _Worker:
-    """One worker process and its pipe; `seq` is the job in flight (None when idle)."""
+class _Worker(ChildProcess):
+    """One worker process; `path` is its file in flight (None when idle). A worker is handed a
+    new file only once its last answer was read: every other way a file leaves it kills it, so
+    an answer read from a worker is always to its `path`."""
 
-    def __init__(self, ctx, model_path: str, uncertain_below: float | None) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(
-            target=_worker_main, args=(child, model_path, uncertain_below), daemon=True
-        )
-        self.process.start()
-        child.close()
-        self.seq: int | None = None
-        self.path = ""
+    def __init__(self, model_path: str, uncertain_below: float | None) -> None:
+        super().__init__(_worker_main, model_path, uncertain_below)
+        self.path: str | None = None
         self.started = 0.0
         self.dead = False
 
-    def send(self, seq: int, path: str) -> None:
-        self.conn.send((seq, path))
-        self.seq, self.path, self.started = seq, path, time.monotonic()
+    def send(self, path: str) -> None:
+        self.conn.send(path)
+        self.path, self.started = path, time.monotonic()
 
-    def kill(self) -> None:
-        """End the process and close the pipe; the pool replaces a dead worker when it next
-        hands out a file."""
-        self.dead, self.seq = True, None
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+    def kill(self, grace_s: float = 0.0) -> None:
+        """End the process; the pool replaces a dead worker when it next hands out a file."""
+        self.dead, self.path = True, None
+        super().kill(grace_s)
 
 
 class ClassifierPool:
@@ -123,12 +111,10 @@ class ClassifierPool:
         self.model_path = str(model_path)
         self.timeout_s = timeout_s
         self.uncertain_below = uncertain_below
-        self._ctx = mp.get_context("spawn")
         # Guards the workers and their pipes: held by classify() except while it yields.
         self._lock = threading.Lock()
         self._closing = False  # set by close() before it takes the lock: runs stop at once
         self._run = 0  # the current classify() run; an older run that resumes just ends
-        self._jobs = itertools.count(1)
         self._workers = [self._spawn() for _ in range(max(1, workers or default_workers()))]
         try:
             self.card = self._await_ready(self._workers)
@@ -142,7 +128,7 @@ class ClassifierPool:
         saved = {k: os.environ.get(k) for k in _SINGLE_THREAD_ENV}
         os.environ.update(_SINGLE_THREAD_ENV)
         try:
-            return _Worker(self._ctx, self.model_path, self.uncertain_below)
+            return _Worker(self.model_path, self.uncertain_below)
         finally:
             for key, value in saved.items():
                 if value is None:
@@ -153,12 +139,7 @@ class ClassifierPool:
     def _await_ready(self, workers: list[_Worker]) -> ModelCard:
         card = None
         for worker in workers:
-            if not worker.conn.poll(_START_TIMEOUT_S):
-                raise RuntimeError("classifier worker did not start in time")
-            try:
-                kind, payload = worker.conn.recv()
-            except EOFError:
-                raise RuntimeError("classifier worker exited while loading the model") from None
+            kind, payload = worker.first_message("classifier worker")
             if kind == "fatal":
                 raise IncompatibleModel(payload)
             card = ModelCard.from_metadata(payload)
@@ -173,16 +154,11 @@ class ClassifierPool:
         with self._lock:
             workers, self._workers = self._workers, []
         for worker in workers:
-            if worker.seq is None and not worker.dead:
-                try:
-                    worker.conn.send(None)
-                except (OSError, ValueError):
-                    pass
+            if worker.path is None:
+                worker.ask_to_stop()  # idle: it ends by itself
         deadline = time.monotonic() + 2
         for worker in workers:
-            if worker.seq is None:
-                worker.process.join(max(0.0, deadline - time.monotonic()))
-            worker.kill()
+            worker.kill(max(0.0, deadline - time.monotonic()) if worker.path is None else 0.0)
 
     def __enter__(self) -> ClassifierPool:
         return self
@@ -243,7 +219,7 @@ class ClassifierPool:
             return None
         if stopped_at is None:
             self._hand_out(pending)
-        busy = [w for w in self._workers if w.seq is not None]
+        busy = [w for w in self._workers if w.path is not None]
         if not busy:
             return None
         if stopped_at is not None and time.monotonic() >= stopped_at + CANCEL_GRACE_S:
@@ -255,7 +231,7 @@ class ClassifierPool:
         """Kill the workers of files nobody will collect (cancelled or abandoned run); they are
         replaced when the pool next hands out a file, not now."""
         for worker in self._workers:
-            if worker.seq is not None:
+            if worker.path is not None:
                 worker.kill()
 
     def _hand_out(self, pending: deque[str]) -> None:
@@ -263,19 +239,18 @@ class ClassifierPool:
         for i, worker in enumerate(self._workers):
             if not pending:
                 return
-            if worker.seq is None:
+            if worker.path is None:
                 self._workers[i] = self._dispatch(worker, pending.popleft())
 
     def _dispatch(self, worker: _Worker, path: str) -> _Worker:
         """Hand a path to an idle worker, replacing it first if it is dead."""
-        seq = next(self._jobs)
         if worker.dead:
             worker = self._replace(worker)
         try:
-            worker.send(seq, path)
+            worker.send(path)
         except OSError:  # it died while idle
             worker = self._replace(worker)
-            worker.send(seq, path)
+            worker.send(path)
         return worker
 
     def _poll(
@@ -298,12 +273,10 @@ class ClassifierPool:
         path = worker.path
         if worker.conn in ready:
             try:
-                seq, kind, payload = worker.conn.recv()
+                kind, payload = worker.conn.recv()
             except (EOFError, OSError):
                 return self._lost(worker, _death_reason(worker))
-            if seq != worker.seq:
-                return None  # an answer to a job nobody waits for any more
-            worker.seq = None
+            worker.path = None
             return Prediction(**payload) if kind == "ok" else FileFailure(path, payload)
         if worker.process.sentinel in ready or not worker.process.is_alive():
             return self._lost(worker, _death_reason(worker))

@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import types
 from pathlib import Path
 
 import pytest
 
 import mgc_desktop.model.batch as batch
 from mgc_desktop.cli import main
+from mgc_desktop.library import scanner
 from mgc_desktop.library.index import path_key
 from mgc_desktop.library.scanner import scan
 
@@ -68,6 +70,35 @@ def test_new_inodes_after_a_remount_change_nothing(music, library, model_path):
     os.rename(music / "Other" / "track.ogg", renamed)  # a new name: found by inode only
     assert _counts(_scan(music, library, model_path)) == (1, 0, 0, 0, 0)
     assert library.track(renamed).prediction == before[str(music / "Other" / "track.ogg")]
+
+
+def test_a_new_inode_during_classification_keeps_the_result(
+    tmp_path, library, model_path, tone, monkeypatch
+):
+    """A file that gets a new inode (but keeps size and mtime) while it is classified did not
+    change: its result is stored, not put off to the next scan."""
+    song = tone(tmp_path / "lib" / "song.flac")
+    classifying = []
+
+    def stat(path, *args, **kwargs):
+        st = os.stat(path, *args, **kwargs)
+        if not classifying or os.fsencode(path) != os.fsencode(song):
+            return st
+        return types.SimpleNamespace(
+            st_size=st.st_size, st_mtime_ns=st.st_mtime_ns, st_ino=st.st_ino + 1, st_dev=st.st_dev
+        )
+
+    monkeypatch.setattr(scanner, "os", types.SimpleNamespace(**{**vars(os), "stat": stat}))
+    report = scan(
+        [song.parent],
+        library,
+        model_path,
+        workers=1,
+        progress=lambda p: p.phase == "classify" and classifying.append(p),
+    )
+    assert classifying  # the scanner's os.stat reported the new inode from here on
+    assert (report.added, report.classified, report.failures) == (1, 1, [])
+    assert library.track(song).prediction is not None and library.errors() == []
 
 
 @pytest.fixture

@@ -48,6 +48,14 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _wait_busy(pool: ClassifierPool, index: int = 0, timeout_s: float = 10.0) -> None:
+    """Until the consumer thread has handed a file to the worker at `index`."""
+    deadline = time.monotonic() + timeout_s
+    while pool._workers[index].path is None:
+        assert time.monotonic() < deadline, "no file was handed to the worker"
+        time.sleep(0.01)
+
+
 def _run_in_thread(pool, paths, cancel=None):
     """classify() on another thread, as the GUI runs it; (thread, results, raised)."""
     results: list = []
@@ -90,7 +98,7 @@ def test_cancel_with_a_hung_decoder_is_prompt_and_blames_no_file(songs, tiny_mod
         frozen = _hang(pool)
         cancel = threading.Event()
         thread, results, raised = _run_in_thread(pool, songs[:2], cancel)
-        time.sleep(0.3)
+        _wait_busy(pool)
         cancel.set()
         started = time.monotonic()
         thread.join(10)
@@ -110,7 +118,7 @@ def test_close_from_another_thread_during_a_run(songs, tiny_model):
     pids = [w.process.pid for w in pool._workers]
     _hang(pool)
     thread, results, raised = _run_in_thread(pool, songs)
-    time.sleep(0.5)
+    _wait_busy(pool)  # the frozen worker's file: the run cannot end before close()
     pool.close()  # the window closes while the scan thread still runs
     thread.join(10)
     assert not thread.is_alive()
