@@ -174,13 +174,13 @@ def _copy_xattrs(real: Path, tmp: Path) -> None:
     wanted = _xattrs(real)
     if wanted is None:
         return
-    for name, value in wanted.items():
+    have = _xattrs(tmp) or {}
+    for name in [n for n, v in wanted.items() if have.get(n) != v]:
         try:
-            if _xattr(tmp, name) != value:
-                os.setxattr(tmp, name, value)
+            os.setxattr(tmp, name, wanted[name])
         except OSError as exc:
             raise TagError(f"cannot copy extended attribute {name} ({exc.strerror})") from exc
-    for name in set(_xattrs(tmp) or {}) - set(wanted):  # inherited, e.g. a folder's default ACL
+    for name in set(have) - set(wanted):  # inherited, e.g. a folder's default ACL
         try:
             os.removexattr(tmp, name)
         except OSError as exc:
@@ -203,12 +203,3 @@ def _xattrs(path: Path) -> dict[str, bytes] | None:
         return {name: os.getxattr(path, name) for name in names}
     except OSError as exc:
         raise TagError(f"cannot read extended attributes ({exc.strerror})") from exc
-
-
-def _xattr(path: Path, name: str) -> bytes | None:
-    try:
-        return os.getxattr(path, name)
-    except OSError as exc:
-        if exc.errno == errno.ENODATA:
-            return None
-        raise

@@ -90,13 +90,18 @@ class ID3Writer(TagWriter):
         return [str(v) for v in tags["TCON"].text]
 
     def check_writable(self, path: Path) -> None:
+        """Refuse, before anything is copied, a tag that cannot be written back in its own
+        version, and one whose frames cannot be walked even tolerantly: mutagen would rewrite
+        it, and nothing could tell which frames it dropped."""
         tags = self._load(path)
-        if tags is None or tags.version[1] in (3, 4):
+        if tags is None:
             return
-        if tags.version[1] != 2 or id3raw.parse(self._raw_tag(path)) is None:
-            raise TagError(
-                f"ID3v2.{tags.version[1]} tag: cannot be rewritten without converting it"
-            )
+        version, raw = tags.version[1], self._raw_tag(path)
+        parsed = id3raw.parse(raw)
+        if version not in (3, 4) and (version != 2 or parsed is None):
+            raise TagError(f"ID3v2.{version} tag: cannot be rewritten without converting it")
+        if raw and parsed is None and id3raw.frame_ids(raw) is None:  # as verify reads it
+            raise TagError(id3raw.UNWALKABLE)
 
     def _raw_tag(self, path: Path) -> bytes:
         if self.container != "mp3":

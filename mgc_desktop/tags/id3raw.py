@@ -28,6 +28,11 @@ _FRAME_ID[4] = _FRAME_ID[3]
 _HEADER_LEN = {2: 6, 3: 10, 4: 10}
 GENRE_ID = {2: "TCO", 3: "TCON", 4: "TCON"}
 _FLAG_UNSYNC, _FLAG_EXTENDED, _FLAG_FOOTER = 0x80, 0x40, 0x10
+#: why a tag whose frames not even `frame_ids` can walk is refused
+UNWALKABLE = (
+    "ID3 tag holds data this app cannot check frame by frame (stray bytes or an unusual "
+    "layout); not rewritten"
+)
 
 
 @dataclass(frozen=True)

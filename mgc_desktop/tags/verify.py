@@ -7,8 +7,9 @@ FLAC metadata blocks, Vorbis comment entries), those bytes are compared too, whi
 mutagen's parsed view hides (an empty frame it drops, a value it decodes lossily). An ID3 tag
 the byte-level editor cannot parse (extended header, unsynchronisation) is rewritten by mutagen,
 which drops frames it cannot read: its frames are counted then, and a tag whose frames cannot
-even be walked is refused. The audio is compared as the demuxed packets of every stream (PyAV:
-payload, timestamps, stream index), hashed: exact, and much faster than decoding.
+even be walked is refused (already when the write is planned: `ID3Writer.check_writable`). The
+audio is compared as the demuxed packets of every stream (PyAV: payload, timestamps, stream
+index), hashed: exact, and much faster than decoding.
 """
 
 from __future__ import annotations
@@ -35,11 +36,10 @@ from mgc_desktop.tags import id3raw, iff
 from mgc_desktop.tags.base import TagError, one_line
 from mgc_desktop.tags.vorbis import (
     VORBIS_TYPES,
-    FlacLayoutError,
     RawComment,
-    flac_blocks,
     is_genre,
     raw_comment,
+    read_flac,
 )
 
 _NO_TS = -(1 << 63)
@@ -110,11 +110,8 @@ def _id3_view(f: mutagen.FileType, path: Path) -> tuple[tuple, tuple, tuple | No
     parsed = id3raw.parse(raw_tag) if raw_tag else id3raw.empty_tag(4)
     raw = None if parsed is None else tuple(fr.data for fr in parsed.others())
     ids = id3raw.frame_ids(raw_tag) if parsed is None else [fr.frame_id for fr in parsed.frames]
-    if ids is None:  # mutagen would rewrite it, and nothing could tell what it dropped
-        raise TagError(
-            "ID3 tag holds data this app cannot check frame by frame (stray bytes or an "
-            "unusual layout); not rewritten"
-        )
+    if ids is None:  # refused when planned (ID3Writer.check_writable); undo does not plan
+        raise TagError(id3raw.UNWALKABLE)
     if isinstance(f, MP3):
         with open(path, "rb") as fh:
             fh.seek(0, 2)
@@ -188,13 +185,12 @@ def snapshot(path: str | Path, file_type: type | None = None) -> Snapshot:
         # Vorbis comments are an ordered list; the other containers' order is the writer's
         others = tuple(sorted(rest) if isinstance(f.tags, (MP4Tags, APEv2, ASFTags)) else rest)
         if isinstance(f, FLAC):
-            try:
-                _, blocks = flac_blocks(path)
-                raw = tuple(b for b in blocks if b[0] not in (_FLAC_COMMENT, _FLAC_PADDING))
-            except FlacLayoutError:
-                raw = None  # compared through mutagen's view only
-        if isinstance(f, VORBIS_TYPES):
+            layout, stored = read_flac(path)  # one read of the blocks for both views
+            if layout is not None:  # else blocks that do not parse: mutagen's view only
+                raw = tuple(b for b in layout[1] if b[0] not in (_FLAC_COMMENT, _FLAC_PADDING))
+        elif isinstance(f, VORBIS_TYPES):
             stored = raw_comment(path, f)
+        if isinstance(f, VORBIS_TYPES):
             vendor = None if stored is None else stored.vendor
             comment = _comment_view(stored)
     return Snapshot(

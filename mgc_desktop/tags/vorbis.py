@@ -72,16 +72,17 @@ class VorbisWriter(TagWriter):
         audio = self._open(path)
         if audio.tags is None:
             audio.add_tags()
-        old = raw_comment(path, audio) or RawComment(audio.tags.vendor.encode("utf-8"), ())
-        comment = render(old.vendor, with_genres(old.entries, genres))
         if isinstance(audio, FLAC):
-            try:
-                save_flac_comment(path, comment + old.tail)
-                return
-            except FlacLayoutError:  # blocks mutagen reads leniently: its own save, verified
-                _store_as(audio.tags, comment)
-                audio.save(deleteid3=False, padding=keep_padding)
-                return
+            layout, stored = read_flac(path)  # the blocks are read once, for both uses
+        else:
+            layout, stored = None, parse_comment(ogg_comment_data(path, audio))
+        old = stored or RawComment(audio.tags.vendor.encode("utf-8"), ())
+        comment = render(old.vendor, with_genres(old.entries, genres))
+        if layout is not None:
+            save_flac_comment(path, comment + old.tail, layout)
+            return
+        # Ogg, or FLAC blocks that mutagen reads leniently: its own save, verified (a FLAC
+        # file's ID3 tag is kept: FLAC.save's deleteid3 defaults to False)
         _store_as(audio.tags, comment)
         audio.save(padding=keep_padding)
 
@@ -158,7 +159,7 @@ def render(vendor: bytes, entries: Sequence[bytes]) -> bytes:
 def raw_comment(path: Path, audio) -> RawComment | None:
     """The comment of a FLAC or Ogg file as stored (None: a FLAC file without one)."""
     if isinstance(audio, FLAC):
-        return flac_comment(path)
+        return read_flac(path)[1]
     return parse_comment(ogg_comment_data(path, audio))
 
 
@@ -206,7 +207,11 @@ def _seek_flac_marker(f: BinaryIO) -> int:
     return start + 4
 
 
-def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
+#: where the FLAC metadata blocks start (after "fLaC") and each block's (type, data)
+FlacLayout = tuple[int, list[tuple[int, bytes]]]
+
+
+def flac_blocks(path: Path) -> FlacLayout:
     """Where the FLAC metadata blocks start (after "fLaC") and each block's (type, data)."""
     with open(path, "rb") as f:
         start = _seek_flac_marker(f)
@@ -224,14 +229,20 @@ def flac_blocks(path: Path) -> tuple[int, list[tuple[int, bytes]]]:
                 return start, blocks
 
 
-def flac_comment(path: Path) -> RawComment | None:
-    """The VORBIS_COMMENT block's comment (None: there is none); `tail` is the rest of the block.
-    Where the blocks do not parse by their sizes, the comment is read by its own lengths, as
+def read_flac(path: Path) -> tuple[FlacLayout | None, RawComment | None]:
+    """The metadata blocks (`flac_blocks`) and the VORBIS_COMMENT block's comment (None: there
+    is none; `tail` is the rest of the block), from one read of the blocks. Where the blocks do
+    not parse by their sizes, the layout is None and the comment is read by its own lengths, as
     mutagen reads it (some writers store a wrong block size), and has no tail."""
     try:
-        _, blocks = flac_blocks(path)
+        layout = flac_blocks(path)
     except FlacLayoutError:
-        return _lenient_flac_comment(path)
+        return None, _lenient_flac_comment(path)
+    return layout, _comment_block(layout[1])
+
+
+def _comment_block(blocks: Sequence[tuple[int, bytes]]) -> RawComment | None:
+    """The comment held in the VORBIS_COMMENT block of `blocks` (None: there is none)."""
     data = next((d for t, d in blocks if t == _COMMENT), None)
     return None if data is None else parse_comment(data)
 
@@ -251,11 +262,13 @@ def _lenient_flac_comment(path: Path) -> RawComment | None:
             f.seek(int.from_bytes(header[1:], "big"), 1)
 
 
-def save_flac_comment(path: Path, comment: bytes) -> None:
-    """Replace the VORBIS_COMMENT block's data (or add one after STREAMINFO)."""
+def save_flac_comment(path: Path, comment: bytes, layout: FlacLayout | None = None) -> None:
+    """Replace the VORBIS_COMMENT block's data (or add one after STREAMINFO). `layout`: the
+    file's blocks as `flac_blocks` just read them (read here when not given)."""
     if len(comment) > _MAX_BLOCK:
         raise TagError("Vorbis comment too large for a FLAC metadata block")
-    offset, blocks = flac_blocks(path)
+    offset, blocks = layout if layout is not None else flac_blocks(path)
+    blocks = list(blocks)  # the caller's list is left as it was
     old_size = sum(4 + len(d) for _, d in blocks)
     at = next((i for i, (t, _) in enumerate(blocks) if t == _COMMENT), None)
     if at is None:

@@ -12,12 +12,20 @@ import mutagen
 import oddfiles
 import pytest
 
-from mgc_desktop.tags import apply_plan, plan_manual, read_genres, undo_batch
+from mgc_desktop.tags import apply_plan, format_item, plan_manual, read_genres, undo_batch
+from mgc_desktop.tags.plan import ERROR
 
 TITLE = oddfiles.id3_frame(b"TIT2", b"\x03Title")
 BAD_ENCODING = oddfiles.id3_frame(b"TPE1", b"\x07Bad encoding")  # mutagen skips this frame
 ALBUM = oddfiles.id3_frame(b"TALB", b"\x03Album")
 EXTENDED_HEADER = b"\x00\x00\x00\x06\x01\x00"
+STRAY_BYTES_TAG = oddfiles.id3v24_tag(
+    TITLE + BAD_ENCODING + ALBUM + bytes(40) + b"junk" + bytes(40)
+)
+UNWALKABLE = (
+    "ID3 tag holds data this app cannot check frame by frame (stray bytes or an "
+    "unusual layout); not rewritten"
+)
 
 
 def sha(path) -> str:
@@ -32,11 +40,7 @@ def sha(path) -> str:
             "verify: rewriting this ID3 tag would drop frames mutagen cannot read (TPE1); "
             "file left unchanged",
         ),
-        (
-            oddfiles.id3v24_tag(TITLE + BAD_ENCODING + ALBUM + bytes(40) + b"junk" + bytes(40)),
-            "ID3 tag holds data this app cannot check frame by frame (stray bytes or an "
-            "unusual layout); not rewritten",
-        ),
+        (STRAY_BYTES_TAG, UNWALKABLE),
     ],
     ids=["extended header", "stray bytes in the padding"],
 )
@@ -49,6 +53,16 @@ def test_a_tag_mutagen_would_rewrite_with_a_frame_less_is_refused(corpus, tag, m
     assert (result.written, result.failed) == (1, 1), result.errors
     assert result.errors == [(str(path), message)]
     assert sha(path) == before
+
+
+def test_a_tag_whose_frames_cannot_be_walked_is_refused_when_planned(corpus):
+    """The plan (all `--dry-run` shows, and what the window offers) already says no: the
+    refusal does not wait for the copy to be written."""
+    path = corpus["notag.mp3"]
+    path.write_bytes(STRAY_BYTES_TAG + path.read_bytes())
+    [item] = plan_manual([path], ["Jazz"])
+    assert (item.action, item.reason) == (ERROR, UNWALKABLE)
+    assert format_item(item) == f"{path}: error: {UNWALKABLE}"
 
 
 def test_an_unsynchronised_v23_tag_keeping_every_frame_is_written(corpus):

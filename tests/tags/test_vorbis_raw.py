@@ -11,7 +11,7 @@ import oddfiles
 import pytest
 from mutagen.flac import FLAC
 
-from mgc_desktop.tags import apply_plan, plan_manual, read_genres, undo_batch
+from mgc_desktop.tags import apply_plan, plan_manual, read_genres, undo_batch, vorbis
 from mgc_desktop.tags.vorbis import VorbisWriter
 
 VENDOR = b"reference libFLAC 1.4.3 \xff"
@@ -49,3 +49,21 @@ def test_a_lossy_rewrite_of_the_comment_is_caught(corpus, monkeypatch):
     result = apply_plan(plan_manual([path], ["Jazz"]))
     assert result.errors == [(str(path), "verify: another tag or picture changed")]
     assert sha(path) == before
+
+
+def test_a_flac_write_reads_the_metadata_blocks_at_most_three_times(corpus, monkeypatch):
+    """Each read loads every metadata block, pictures included: one for the snapshot of the
+    copy before the write, one for the write itself, one for the snapshot that verifies it."""
+    path, reads = corpus["a.flac"], []
+    plan = plan_manual([path], ["Jazz"])
+    read_blocks = vorbis.flac_blocks
+
+    def counted(p):
+        reads.append(p)
+        return read_blocks(p)
+
+    monkeypatch.setattr(vorbis, "flac_blocks", counted)
+    result = apply_plan(plan)
+    assert (result.written, result.failed) == (1, 0), result.errors
+    assert read_genres(path) == ["Jazz"]
+    assert len(reads) <= 3, reads
