@@ -35,8 +35,9 @@ def no_music_found(command: str, paths: list[str]) -> int:
 
 
 def option_problem(args: argparse.Namespace) -> str | None:
-    """What is wrong with the numeric options a command shares (--workers, --top-k, --timeout,
-    --min-confidence), in one line; None when they are usable. A negative time limit would
+    """What is wrong with the numeric options commands share (--workers, --top-k, --timeout,
+    --min-confidence), in one line; None when they are usable. `main` checks them for every
+    command before it runs. A negative time limit would
     fail every file as "decoder hung", a confidence of 2 would mark every track uncertain."""
     import math
 
@@ -122,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         from mgc_desktop.gui.app import run_gui
 
         return run_gui(model_path=args.model)
+    problem = option_problem(args)
+    if problem:
+        print(f"mgc-desktop {args.command}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -10,8 +10,13 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found, option_problem
-from mgc_desktop.cli.personal import add_vocabulary_option, personal_model, threshold
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found
+from mgc_desktop.cli.personal import (
+    add_vocabulary_option,
+    drop_rows_without_embedding,
+    personal_model,
+    threshold,
+)
 
 if TYPE_CHECKING:
     from mgc_desktop.model.batch import FileFailure
@@ -79,10 +84,6 @@ def run(args: argparse.Namespace) -> int:
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
 
-    problem = option_problem(args)
-    if problem:
-        print(f"mgc-desktop classify: {problem}", file=sys.stderr)
-        return EXIT_USAGE
     # Results come back from the workers in completion order; they are printed in walk order
     # (paths as given, folders in name order), each as soon as everything before it is out.
     order = list(walk_audio(args.paths))
@@ -95,11 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if status is not None:
         return status
     if personal is not None:  # the user's genres: stored rows without an embedding are redone
-        cached = {
-            k: p
-            for k, p in cached.items()
-            if p.genre is None or getattr(p, "embedding", None) is not None
-        }
+        cached = drop_rows_without_embedding(cached)
         args.genre_names = {g: g for g in personal.genres}  # written exactly as the user does
     rest = [f for f in files if str(f) not in cached]
     pool = None

@@ -47,6 +47,16 @@ def personal_model(args: argparse.Namespace, prog: str):
         return None, None
 
 
+def drop_rows_without_embedding(cached: dict) -> dict:
+    """The index's predictions (`indexed_predictions`) that the learned genres can restate: a
+    row stored with a genre but without its embedding cannot, so its file is classified again."""
+    return {
+        k: p
+        for k, p in cached.items()
+        if p.genre is None or getattr(p, "embedding", None) is not None
+    }
+
+
 def base_model_id(model_path: str | None) -> str:
     """The id of the base model in use, from the index's cache when it has one (no
     onnxruntime start), else from the model file."""

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 
-from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found, option_problem
+from mgc_desktop.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, no_music_found
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,10 +80,6 @@ def run(args: argparse.Namespace) -> int:
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
 
-    problem = option_problem(args)
-    if problem:
-        print(f"mgc-desktop scan: {problem}", file=sys.stderr)
-        return EXIT_USAGE
     cancel = threading.Event()
     progress = _StderrProgress()
     try:

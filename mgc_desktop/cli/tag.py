@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-from mgc_desktop.cli import option_problem
-
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -105,9 +103,6 @@ def run_tag(args: argparse.Namespace) -> int:
     from mgc_desktop.tags.names import load_mapping, resolve_name
     from mgc_desktop.tags.plan import ERROR, WRITE, PlanItem, format_item, plan_manual
 
-    problem = option_problem(args)
-    if problem:
-        return _usage(problem)
     try:
         mapping = load_mapping(args.genre_names)
     except ValueError as exc:
@@ -159,7 +154,7 @@ def _plan_by_model(args, paths, mapping):
     """Classify the files and plan from the predictions; None on a model/usage problem.
     One threshold decides which tracks are certain, wherever their prediction comes from (the
     index, the classifier, the learned genres), so that --min-confidence means what it says."""
-    from mgc_desktop.cli.personal import personal_model
+    from mgc_desktop.cli.personal import drop_rows_without_embedding, personal_model
     from mgc_desktop.library.cache import indexed_predictions
     from mgc_desktop.model.batch import classify_paths
     from mgc_desktop.tags.plan import ERROR, PlanItem, format_item, plan_prediction, unique_paths
@@ -175,7 +170,7 @@ def _plan_by_model(args, paths, mapping):
         cached = indexed_predictions(files, model_path, bar)  # the index, where it is current
         if personal is not None:  # the user's genres, written exactly as the user spells them
             mapping = {**mapping, **{g: g for g in personal.genres}}
-            _drop_rows_without_embedding(cached)
+            cached = drop_rows_without_embedding(cached)
         rest = [f for f in files if str(f) not in cached]
         fresh = classify_paths(rest, model_path=model_path, uncertain_below=bar) if rest else ()
         results = itertools.chain(cached.values(), fresh)
@@ -199,14 +194,6 @@ def _plan_by_model(args, paths, mapping):
         print(f"mgc-desktop: error: {exc}", file=sys.stderr)
         return None
     return plan
-
-
-def _drop_rows_without_embedding(cached: dict) -> None:
-    """Index rows stored without an embedding cannot be restated in the learned genres: they
-    are classified again."""
-    stale = [k for k, p in cached.items() if p.genre and getattr(p, "embedding", None) is None]
-    for key in stale:
-        del cached[key]
 
 
 def _certainty_threshold(args, personal, model_path: str | None) -> float:
