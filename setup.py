@@ -7,9 +7,14 @@ else lives in pyproject.toml. `pip install -e .` keeps working: in a checkout th
 `resources/` beside the package (mgc_desktop.paths.resources_dir).
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, find_packages, setup
 
 setup(
-    packages=[*find_packages(include=["mgc_desktop", "mgc_desktop.*"]), "mgc_desktop.resources"],
+    packages=[
+        *find_packages(include=["mgc_desktop", "mgc_desktop.*"]),
+        "mgc_desktop.resources",
+        # beets finds third-party plugins in its `beetsplug` namespace package (no __init__.py).
+        *find_namespace_packages(include=["beetsplug"]),
+    ],
     package_dir={"mgc_desktop.resources": "resources"},
 )
