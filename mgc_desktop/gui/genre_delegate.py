@@ -8,7 +8,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
+from mgc_desktop.gui.i18n import Context
 from mgc_desktop.gui.track_model import TrackFilterProxy, TrackTableModel
+
+Table = Context("Table")
 
 
 class GenreDelegate(QStyledItemDelegate):
@@ -23,7 +26,9 @@ class GenreDelegate(QStyledItemDelegate):
         box.setEditable(True)
         box.addItems(self._names_fn())
         box.setToolTip(
-            "Type or pick the genre to write for this track (empty: back to the prediction)"
+            Table.tr(
+                "Type or pick the genre to write for this track (empty: back to the prediction)"
+            )
         )
         return box
 

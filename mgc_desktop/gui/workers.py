@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from mgc_desktop.gui.i18n import Context, number, seconds
 from mgc_desktop.gui.review import (
     CLASSIFIED,
     FAILED,
@@ -25,6 +26,7 @@ from mgc_desktop.gui.review import (
 )
 
 ProgressFn = Callable[[int, int], None]
+Workers = Context("Workers")
 
 # --- rows from the library index ------------------------------------------------------------
 
@@ -387,9 +389,9 @@ def spectrogram_job(path: str, card: Any) -> Callable[[ProgressFn, threading.Eve
         )
         starts = plan_excerpts(tw.duration_s, card.frontend, inf.max_windows)
         if tw.duration_s < 60:
-            labels = [f"{s:.1f} s" for s, _ in starts]
+            labels = [seconds(s) for s, _ in starts]
         else:
-            labels = [f"{int(s) // 60}:{int(s) % 60:02d}" for s, _ in starts]
+            labels = [f"{number(int(s) // 60)}:{int(s) % 60:02d}" for s, _ in starts]
         labels = labels[: len(tw.windows)]
         from mgc_desktop.gui.widgets.spectrogram import scale_windows
 
@@ -447,7 +449,7 @@ class Player(QObject):
                 device = sd.query_devices(kind="output")
             except sd.PortAudioError:
                 raise RuntimeError(
-                    "no audio output device (no sound card or sound server was found)"
+                    Workers.tr("no audio output device (no sound card or sound server was found)")
                 ) from None
             rate = int(device["default_samplerate"] or 44100)
             samples = read_all(path, rate).astype(np.float32)
@@ -476,7 +478,10 @@ class Player(QObject):
                 stream.start()
             self.state.emit("playing")
         except Exception as exc:  # noqa: BLE001 - no audio device, undecodable file...
-            self.error.emit(f"cannot play {os.path.basename(path)}: {exc}".splitlines()[0])
+            message = Workers.tr("cannot play {file}: {reason}").format(
+                file=os.path.basename(path), reason=exc
+            )
+            self.error.emit(message.splitlines()[0])
             self.state.emit("stopped")
 
     def _finished(self, gen: int) -> None:

@@ -6,6 +6,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mgc_desktop.gui.i18n import Context, number
+
+Charts = Context("Charts")
+
 
 class LevelMeter(QWidget):
     """Horizontal bar from `floor_db` to 0 dBFS."""
@@ -16,7 +20,7 @@ class LevelMeter(QWidget):
         self._level = floor_db
         self._peak = floor_db
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Input level (dBFS)")
+        self.setToolTip(Charts.tr("Input level (dBFS)"))
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 8)
@@ -48,7 +52,7 @@ class LevelMeter(QWidget):
         p.drawText(
             r.adjusted(4, 0, -4, 0),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            f"{self._level:.0f} dBFS",
+            Charts.tr("{level} dBFS").format(level=number(self._level)),
         )
         p.setPen(pal.color(QPalette.ColorRole.Mid))
         p.drawRect(r)

@@ -8,9 +8,12 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mgc_desktop.tags.names import display_name
+from mgc_desktop.gui.genre_names import shown_name
+from mgc_desktop.gui.i18n import Context, percent
 
-NONE_OF_THESE = "None of these"
+Charts = Context("Charts")
+
+NONE_OF_THESE = "None of these"  # the key of the model's "none of these genres" share
 
 
 class ProbabilityBars(QWidget):
@@ -22,7 +25,7 @@ class ProbabilityBars(QWidget):
         self._names: Mapping[str, str] = {}
         self._sorted = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setToolTip("Probability of each genre for this track")
+        self.setToolTip(Charts.tr("Probability of each genre for this track"))
 
     def set_probabilities(
         self, probs: Mapping[str, float], names: Mapping[str, str] | None = None, sort: bool = True
@@ -41,6 +44,11 @@ class ProbabilityBars(QWidget):
     def probabilities(self) -> list[tuple[str, float]]:
         return list(self._probs)
 
+    def _label(self, genre: str) -> str:
+        if genre == NONE_OF_THESE:
+            return Charts.tr("None of these")
+        return shown_name(genre, self._names)
+
     def _row_height(self) -> int:
         return self.fontMetrics().height() + 4
 
@@ -58,13 +66,13 @@ class ProbabilityBars(QWidget):
         fm = self.fontMetrics()
         if not self._probs:
             p.setPen(pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "no prediction")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, Charts.tr("no prediction"))
             return
         n = len(self._probs)
         row_h = min(self._row_height() + 6, max(8, (self.height() - 4) // n))
-        labels = [display_name(c, self._names) for c, _ in self._probs]
+        labels = [self._label(c) for c, _ in self._probs]
         label_w = max(fm.horizontalAdvance(t) for t in labels) + 8
-        value_w = fm.horizontalAdvance("100%") + 8
+        value_w = fm.horizontalAdvance(percent(1.0)) + 8
         bar_w = max(10, self.width() - label_w - value_w - 4)
         best = max(v for _, v in self._probs)
         for i, ((_, v), label) in enumerate(zip(self._probs, labels)):
@@ -86,6 +94,6 @@ class ProbabilityBars(QWidget):
             p.drawText(
                 QRectF(label_w + bar_w + 4, y, value_w, row_h),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"{v:.0%}",
+                percent(v),
             )
         p.end()

@@ -9,6 +9,10 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from mgc_desktop.gui.i18n import Context
+
+Charts = Context("Charts")
+
 
 def palette_ramp(pal: QPalette, n: int = 256) -> np.ndarray:
     """A colour ramp from the palette: base -> highlight -> highlighted text (n x 4 BGRA)."""
@@ -43,9 +47,9 @@ class SpectrogramView(QWidget):
         self._scaled: np.ndarray | None = None
         self._labels: list[str] = []
         self._n = 0
-        self._message = "select a track"
+        self._message = Charts.tr("select a track")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip("Log-mel spectrogram of the excerpts the model listened to")
+        self.setToolTip(Charts.tr("Log-mel spectrogram of the excerpts the model listened to"))
 
     def sizeHint(self) -> QSize:
         return QSize(320, 140)
@@ -61,7 +65,7 @@ class SpectrogramView(QWidget):
         """Show float windows (n, n_mels, frames) or ones already scaled by `scale_windows`
         (uint8; what the worker hands over, so the GUI thread only maps colours)."""
         if windows is None or len(windows) == 0:
-            self.set_message("nothing analysed")
+            self.set_message(Charts.tr("nothing analysed"))
             return
         self._scaled = windows if windows.dtype == np.uint8 else scale_windows(windows)
         self._labels = list(labels)

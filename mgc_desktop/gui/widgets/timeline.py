@@ -10,7 +10,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from mgc_desktop.tags.names import display_name
+from mgc_desktop.gui.genre_names import shown_name
+from mgc_desktop.gui.i18n import Context
+
+Charts = Context("Charts")
 
 
 def class_colour(pal: QPalette, i: int, n: int) -> QColor:
@@ -32,7 +35,7 @@ class GenreTimeline(QWidget):
         self._names: Mapping[str, str] = {}
         self._history: deque[Sequence[float]] = deque(maxlen=capacity)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setToolTip("Genre probabilities over time (newest on the right)")
+        self.setToolTip(Charts.tr("Genre probabilities over time (newest on the right)"))
 
     def sizeHint(self) -> QSize:
         return QSize(360, 120)
@@ -83,10 +86,10 @@ class GenreTimeline(QWidget):
                 y -= h
         if not self._history:
             p.setPen(pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-            p.drawText(chart, Qt.AlignmentFlag.AlignCenter, "not listening")
+            p.drawText(chart, Qt.AlignmentFlag.AlignCenter, Charts.tr("not listening"))
         x = 2.0
         for i, c in enumerate(self._classes):
-            label = display_name(c, self._names)
+            label = shown_name(c, self._names)
             p.fillRect(QRectF(x, chart.bottom() + 4, 10, legend_h - 6), colours[i])
             p.setPen(pal.color(QPalette.ColorRole.WindowText))
             p.drawText(
