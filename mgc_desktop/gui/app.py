@@ -50,10 +50,13 @@ def _icon() -> object | None:
     return QIcon(str(svg)) if svg.is_file() else None
 
 
-def create_app(argv: list[str] | None = None) -> object:
-    """The QApplication with the names QSettings uses (reused when one exists)."""
+def create_app(argv: list[str] | None = None, language: str | None = None) -> object:
+    """The QApplication with the names QSettings uses (reused when one exists), speaking
+    `language` ("system", "en", "fr"; None: the user's choice in Settings, by default the
+    system's). Called before any window is built: widgets take their text when built."""
     from PySide6.QtWidgets import QApplication
 
+    from mgc_desktop.gui import language as interface_language
     from mgc_desktop.gui.settings import APP_NAME, ORG_NAME
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -64,6 +67,7 @@ def create_app(argv: list[str] | None = None) -> object:
     icon = _icon()
     if icon is not None:
         app.setWindowIcon(icon)  # type: ignore[arg-type]
+    interface_language.install(app, language)
     return app
 
 
