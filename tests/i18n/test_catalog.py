@@ -43,18 +43,25 @@ def test_catalogs_hold_every_string_of_the_code_finished():
 def test_problems_finds_what_is_not_finished():
     """The check itself: a catalog with an unfinished, an obsolete or an empty message fails."""
     problems = load_i18n_tool().problems
-    assert problems(
+    good = (
         "<message><source>a</source><translation>b</translation></message>"
         '<message numerus="yes"><source>%n c</source><translation>'
-        "<numerusform>%n x</numerusform><numerusform>%n xs</numerusform></translation></message>"
-    ) == []
+        "<numerusform>%n x</numerusform><numerusform>%n xs</numerusform>"
+        "</translation></message>"
+    )
+    assert problems(good) == []
     bad = (
         '<message><source>a</source><translation type="unfinished"></translation></message>'
         '<message><source>b</source><translation type="vanished">B</translation></message>'
         '<message><source>c</source><translation type="obsolete">C</translation></message>'
         "<message><source>d</source><translation></translation></message>"
     )
-    assert [p.split(":")[0] for p in problems(bad)] == ["unfinished", "vanished", "obsolete", "empty"]
+    assert [p.split(":")[0] for p in problems(bad)] == [
+        "unfinished",
+        "vanished",
+        "obsolete",
+        "empty",
+    ]
 
 
 def test_compiled_catalog_translates(compiled_catalogs):
