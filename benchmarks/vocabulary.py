@@ -110,7 +110,7 @@ def build_index(data: Path, tracks: int, dim: int, model_id: str, query: Path) -
 def time_learn(data: Path, model_id: str) -> tuple[float, dict]:
     """learn's work after indexing; genre values from the index's tags column."""
     from mgc_desktop.library.index import Library
-    from mgc_desktop.library.vocabulary import gather_training_set, learn
+    from mgc_desktop.personal.training import gather_training_set, learn
 
     start = time.perf_counter()
     with Library(data / "library.sqlite3") as library:
@@ -125,7 +125,7 @@ def time_similar(data: Path, model_id: str, query: Path, repeats: int = 20) -> l
     """ms of each `similar` query's work, index load included (the first one reads SQLite and
     writes the matrix cache; the others read the cache)."""
     from mgc_desktop.library.index import Library, path_key
-    from mgc_desktop.library.similar import most_similar
+    from mgc_desktop.personal.similar import most_similar
 
     times = []
     for _ in range(repeats):

@@ -47,7 +47,7 @@ def _usage(msg: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mgc_desktop.library.vocabulary import DEFAULT_MIN_TRACKS, forget_personal, model_file
+    from mgc_desktop.personal.model import DEFAULT_MIN_TRACKS, forget_personal, model_file
 
     if args.forget:
         if args.paths or args.min_tracks is not None:
@@ -90,9 +90,10 @@ def _learn(args: argparse.Namespace, min_tracks: int) -> int:
     from mgc_desktop.cli.scan import _StderrProgress
     from mgc_desktop.library.index import Library
     from mgc_desktop.library.scanner import scan
-    from mgc_desktop.library.vocabulary import VocabularyError, gather_training_set, learn
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
+    from mgc_desktop.personal.model import VocabularyError
+    from mgc_desktop.personal.training import gather_training_set, learn
 
     progress = _StderrProgress()
     try:
@@ -134,18 +135,62 @@ def _learn(args: argparse.Namespace, min_tracks: int) -> int:
     return EXIT_SOME_FAILED if failures else EXIT_OK
 
 
+def _interval(p: dict) -> str:
+    """'83% (5 of 6; 95% interval 44-97%)' from a `honesty.proportion` dict."""
+    if not p["n"]:
+        return "no tracks to judge"
+    lo, hi = p["ci95"]
+    right = round(p["value"] * p["n"])
+    return f"{p['value']:.0%} ({right} of {p['n']}; 95% interval {lo:.0%}-{hi:.0%})"
+
+
 def _print_report(report: dict, saved: str) -> None:
     cv, tracks = report["cv"], report["tracks"]
     print(
         f"Learned {len(report['genres'])} genres from {tracks['used']} tagged tracks "
-        f"(base model {report['base_model_id']}): cross-validated accuracy {cv['accuracy']:.0%}, "
-        f"mean per genre {cv['mean_genre_accuracy']:.0%} ({cv['folds']} folds over "
-        f"{cv['tracks']} tracks)"
+        f"(base model {report['base_model_id']}; {report['learner']['features']}): "
+        f"cross-validated accuracy {_interval(cv)}, mean per genre "
+        f"{cv['mean_genre_accuracy']:.0%}, {cv['folds']} folds"
     )
     width = max(len("genre"), *(len(g["genre"]) for g in report["genres"]))
-    print(f"  {'genre'.ljust(width)}  tracks  cv accuracy")
+    print(f"  {'genre'.ljust(width)}  tracks  cv accuracy  95% interval")
     for g in report["genres"]:
-        print(f"  {g['genre'].ljust(width)}  {g['tracks']:6d}  {g['cv_accuracy']:11.0%}")
+        acc = g["cv_accuracy"]
+        lo, hi = acc["ci95"]
+        value = f"{acc['value']:.0%}" if acc["n"] else "-"
+        note = "" if g["trustworthy"] else "  too few tracks for a trustworthy estimate"
+        print(
+            f"  {g['genre'].ljust(width)}  {g['tracks']:6d}  {value:>11}  "
+            f"{f'{lo:.0%}-{hi:.0%}':>12}{note}"
+        )
+    if report["untrustworthy"]:
+        print(
+            f"fewer than {report['min_trusted_tracks']} tagged tracks: "
+            + ", ".join(report["untrustworthy"])
+            + " (their figures may be far off; tag more tracks of them)"
+        )
+    opened = report["open_set"]
+    basis = (
+        f"fitted on {opened['background_tracks']} untagged tracks"
+        if opened["method"] == "background"
+        else "fitted on held-out genres (too few untagged tracks)"
+    )
+    print(
+        f"none of these: {basis}; each genre held out in turn came out none of these or "
+        f"uncertain for {_interval(opened['held_out_none'])}"
+    )
+    t = report["threshold"]
+    if t["value"] is None:
+        print(
+            f"write threshold: none reaches {t['target_precision']:.0%} cross-validated "
+            "precision, so nothing is written automatically (choose one with --min-confidence)"
+        )
+    else:
+        print(
+            f"write threshold {t['value']:.2f} (from cross-validation: precision "
+            f"{t['cv_precision']:.0%}, target {t['target_precision']:.0%}); it labels "
+            f"{_interval(t['cv_labelled'])} of the tagged tracks"
+        )
     for left in report["left_out"]:
         print(f"left out: {left['name']} ({left['reason']})")
     print(

@@ -26,14 +26,17 @@ def personal_model(args: argparse.Namespace, prog: str):
     An explicit `--vocabulary personal` that cannot be honoured is a usage error (printed); by
     default, learned genres that belong to another base model are announced on stderr and the
     built-in genres are used."""
-    from mgc_desktop.library.vocabulary import VocabularyError, load_personal, model_file
+    from mgc_desktop.personal.base import base_model_id
+    from mgc_desktop.personal.model import VocabularyError, load_personal, model_file
 
     choice = getattr(args, "vocabulary", None)
     if choice == "builtin" or (choice is None and not model_file().exists()):
         return None, None
     try:
         base_id = base_model_id(getattr(args, "model", None))
-        return load_personal(base_id), None
+        model = load_personal(base_id)
+        args.personal_genres = model  # `threshold(args)` answers with its learned threshold
+        return model, None
     except VocabularyError as exc:
         if choice == "personal":
             print(f"mgc-desktop {prog}: {exc}", file=sys.stderr)
@@ -57,26 +60,13 @@ def drop_rows_without_embedding(cached: dict) -> dict:
     }
 
 
-def base_model_id(model_path: str | None) -> str:
-    """The id of the base model in use, from the index's cache when it has one (no
-    onnxruntime start), else from the model file."""
-    from mgc_desktop.library.index import Library, default_index_path
-    from mgc_desktop.library.scanner import model_id_for
-    from mgc_desktop.paths import default_model_path
-
-    path = model_path or default_model_path()
-    if default_index_path().exists():
-        try:
-            with Library(readonly=True) as library:
-                return model_id_for(path, library)
-        except Exception:  # noqa: BLE001, S110 - a cache miss: read the model file below
-            pass
-    return model_id_for(path)
-
-
 def threshold(args: argparse.Namespace) -> float:
-    """The uncertainty threshold for personal predictions."""
-    from mgc_desktop.library.vocabulary import UNCERTAIN_BELOW
+    """The uncertainty threshold for personal predictions: --min-confidence, else the one the
+    learned genres took from their cross-validation (`personal_model` keeps them on args)."""
+    from mgc_desktop.personal.model import UNCERTAIN_BELOW
 
     value = getattr(args, "min_confidence", None)
-    return UNCERTAIN_BELOW if value is None else float(value)
+    if value is not None:
+        return float(value)
+    model = getattr(args, "personal_genres", None)
+    return model.threshold if model is not None else UNCERTAIN_BELOW

@@ -3,7 +3,8 @@
 Cosine similarity between the base model's track embeddings, one matrix product over the
 library index: no indexed file is decoded. FILE itself is looked up in the index (decoded only
 when the index has no current entry for it) and left out of the answer. Exit status 0 on an
-answer, 1 when FILE cannot be read, 2 on usage errors (no index, nothing classified).
+answer, 1 when FILE is missing or cannot be read (one error line naming it, as `classify`
+and `tag` say it), 2 on usage errors (no index, nothing classified).
 """
 
 from __future__ import annotations
@@ -37,15 +38,18 @@ def _usage(msg: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from mgc_desktop.library.index import Library, default_index_path
     from mgc_desktop.library.scanner import model_id_for
-    from mgc_desktop.library.similar import NothingToCompare, similar_in_library
     from mgc_desktop.library.walk import display_path
     from mgc_desktop.model.card import IncompatibleModel
     from mgc_desktop.paths import default_model_path
+    from mgc_desktop.personal.similar import NothingToCompare, similar_in_library
 
     if args.top < 1:
         return _usage("--top must be >= 1")
+    if not os.path.exists(args.file):  # as classify and tag: a failed file, exit 1
+        print(f"{display_path(args.file)}: error: file not found", file=sys.stderr)
+        return EXIT_SOME_FAILED
     if not os.path.isfile(args.file):
-        return _usage(f"{args.file}: no such file")
+        return _usage(f"{args.file}: not a file (give one music file)")
     if not default_index_path().exists():
         return _usage("the library index is empty: run `mgc-desktop scan FOLDER` first")
     model_path = args.model or default_model_path()

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from mgc_desktop.library.vocabulary import DEFAULT_MIN_TRACKS
+from mgc_desktop.personal.model import DEFAULT_MIN_TRACKS
 
 Job = Callable[[Callable[[int, int], None], threading.Event], Any]
 
@@ -21,7 +21,7 @@ def learn_job(folder: str, model_path: str, min_tracks: int = DEFAULT_MIN_TRACKS
     def job(progress: Callable[[int, int], None], cancel: threading.Event) -> dict:
         from mgc_desktop.library.index import Library
         from mgc_desktop.library.scanner import model_id_for
-        from mgc_desktop.library.vocabulary import gather_training_set, learn
+        from mgc_desktop.personal.training import gather_training_set, learn
 
         with Library() as library:
             model_id = model_id_for(model_path, library)
@@ -37,7 +37,7 @@ def forget_job() -> Job:
     """Delete the learned genres; the result says whether there were any."""
 
     def job(progress: Callable[[int, int], None], cancel: threading.Event) -> bool:
-        from mgc_desktop.library.vocabulary import forget_personal
+        from mgc_desktop.personal.model import forget_personal
 
         return forget_personal()
 
@@ -50,7 +50,7 @@ def similar_job(path: str, model_path: str, top: int = 10) -> Job:
     def job(progress: Callable[[int, int], None], cancel: threading.Event) -> tuple:
         from mgc_desktop.library.index import Library
         from mgc_desktop.library.scanner import model_id_for
-        from mgc_desktop.library.similar import similar_in_library
+        from mgc_desktop.personal.similar import similar_in_library
 
         with Library() as library:
             model_id = model_id_for(model_path, library)
@@ -68,7 +68,8 @@ def vocabulary_rows_job(folder: str, model_path: str, personal: bool) -> Job:
         from mgc_desktop.gui.workers import row_from_track
         from mgc_desktop.library.index import Library
         from mgc_desktop.library.scanner import model_id_for
-        from mgc_desktop.library.vocabulary import UNCERTAIN_BELOW, load_personal, restate_tracks
+        from mgc_desktop.personal.model import load_personal
+        from mgc_desktop.personal.restate import restate_tracks
 
         with Library() as library:
             model_id = model_id_for(model_path, library)
@@ -76,7 +77,7 @@ def vocabulary_rows_job(folder: str, model_path: str, personal: bool) -> Job:
             model = None
             if personal:
                 model = load_personal(model_id)
-                tracks = restate_tracks(model, tracks, library, UNCERTAIN_BELOW)
+                tracks = restate_tracks(model, tracks, library)  # the learned threshold
         return model, [row_from_track(t) for t in tracks]
 
     return job
@@ -86,8 +87,8 @@ def personal_available_job(model_path: str) -> Job:
     """Whether learned genres exist for the base model in use (the window's default)."""
 
     def job(progress: Callable[[int, int], None], cancel: threading.Event) -> bool:
-        from mgc_desktop.cli.personal import base_model_id
-        from mgc_desktop.library.vocabulary import VocabularyError, load_personal, model_file
+        from mgc_desktop.personal.base import base_model_id
+        from mgc_desktop.personal.model import VocabularyError, load_personal, model_file
 
         if not model_file().exists():
             return False

@@ -40,7 +40,9 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 class LogisticFit:
     """A fitted model: probabilities = softmax((((x / |x|) - mean) / scale @ weights + bias) / T).
     `cv` holds the cross-validated figures at the chosen penalty (`per_genre`: accuracy of the
-    tracks carrying each class)."""
+    tracks carrying each class); `cv_rows` are the tracks cross-validation used and `oof` their
+    calibrated out-of-fold probabilities, from which the open set and the write threshold are
+    judged."""
 
     weights: np.ndarray  # (D, K)
     bias: np.ndarray  # (K,)
@@ -48,6 +50,8 @@ class LogisticFit:
     scale: np.ndarray  # (D,)
     temperature: float
     cv: dict
+    cv_rows: np.ndarray  # (m,) track indices
+    oof: np.ndarray  # (m, K)
 
 
 def _lbfgs(
@@ -296,6 +300,8 @@ def fit_logistic(
             "ece": round(_ece(probs, sample_labels), 4),
             "per_genre": [round(a, 4) for a in cv["per_genre"]],
         },
+        cv_rows=sample,
+        oof=probs,
     )
 
 

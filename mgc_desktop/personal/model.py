@@ -1,11 +1,14 @@
-"""The user's own genres, learned from the genre tags already in their library.
+"""The user's own genres, learned from the genre tags already in their library: the learned
+model, its file, loading and forgetting it.
 
 A real collection carries genre tags in its owner's words (Electronic, R&B, Shoegaze...) that
-the base model's ten classes can never produce. The base model's track embedding (stored in the
-library index) is a good description of the music, so a small linear model on it learns the
-user's vocabulary in seconds, on their machine, with numpy alone: class-balanced multinomial
-logistic regression, its regularisation chosen by stratified cross-validation and its
-probabilities calibrated (one temperature) on the same cross-validation (`logistic.py`).
+the base model's ten classes can never produce. What the base model stores for every track in
+the library index (its embedding and its probabilities, "none of these" included) describes the
+music well, so a small model on it learns the owner's vocabulary in seconds, with numpy alone:
+a closed-set learner (`logistic.py`, chosen by cross-validation) says which learned genre a
+track is likeliest to be, and the open set (`openset.py`) how likely it is to be any of them.
+A track's probabilities are the product of the two; what they leave below 1 is "none of
+these". The threshold for writing comes from the same cross-validation (`honesty.py`).
 
 The learned model is one small file in the user data folder, tied to the base model's id: its
 inputs only mean something for the base model that made them, so a new base model means
@@ -18,24 +21,24 @@ import dataclasses
 import json
 import os
 import tempfile
-import time
-from collections import Counter
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from mgc_desktop.library.logistic import fit_logistic, normalise, softmax
 from mgc_desktop.model.classifier import Prediction
+from mgc_desktop.personal.features import base_matrix, base_vector, closed_features, sqrt_answers
+from mgc_desktop.personal.honesty import THRESHOLD_FLOOR
+from mgc_desktop.personal.logistic import normalise, softmax
+from mgc_desktop.personal.openset import OpenSet
 
 MODEL_FILE = "personal_genres.npz"
 FORMAT = "mgc-desktop-personal-genres"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 DEFAULT_MIN_TRACKS = 5
-# A personal prediction below this confidence is uncertain (never auto-tagged), as for the base
-# model; commands with --min-confidence override it.
-UNCERTAIN_BELOW = 0.5
+# The lowest write threshold learning may choose (the one in force is the model's own
+# `threshold`, taken from cross-validation; commands with --min-confidence override it).
+UNCERTAIN_BELOW = THRESHOLD_FLOOR
 
 
 class VocabularyError(ValueError):
@@ -53,106 +56,56 @@ def model_file() -> Path:
     return data_dir() / MODEL_FILE
 
 
-# -- the user's genre names ---------------------------------------------------------------------
-
-
-def genre_key(name: str) -> str:
-    """The form used only for matching spellings: case and surrounding blanks ignored."""
-    return name.strip().casefold()
-
-
-def split_genres(values: Sequence[str]) -> list[str]:
-    """Stored genre values as the user means them: multi-value fields and "a; b" split, ID3v1
-    numbers named, blanks dropped, one entry per genre (first spelling kept)."""
-    from mgc_desktop.tags.policy import interpret
-
-    return interpret([str(v) for v in values])
-
-
-@dataclass(frozen=True)
-class GenreCount:
-    """One genre of the user's: the majority spelling, and how many tracks carry it."""
-
-    name: str
-    tracks: int
-    spellings: dict[str, int]
-
-
-@dataclass(frozen=True)
-class LeftOut:
-    """A genre not learned, and why."""
-
-    name: str
-    tracks: int
-    reason: str
-
-
-def count_genres(track_genres: Sequence[Sequence[str]]) -> dict[str, GenreCount]:
-    """key -> GenreCount over tracks (each a list of split values). The name is the spelling
-    most tracks use; a tie goes to the spelling seen first."""
-    spellings: dict[str, Counter[str]] = {}
-    for genres in track_genres:
-        for value in genres:
-            spellings.setdefault(genre_key(value), Counter())[value.strip()] += 1
-    out = {}
-    for key, counter in spellings.items():
-        name = counter.most_common(1)[0][0]  # most_common keeps insertion order on ties
-        out[key] = GenreCount(name, sum(counter.values()), dict(counter))
-    return out
-
-
-def choose_genres(
-    counts: dict[str, GenreCount], min_tracks: int
-) -> tuple[list[str], list[LeftOut]]:
-    """The genre keys to learn (most tracks first) and the ones left out with the reason."""
-    ranked = sorted(counts, key=lambda k: (-counts[k].tracks, counts[k].name))
-    kept = [k for k in ranked if counts[k].tracks >= min_tracks]
-    left = [
-        LeftOut(
-            counts[k].name,
-            counts[k].tracks,
-            f"{counts[k].tracks} track{'s' if counts[k].tracks != 1 else ''}, "
-            f"fewer than --min-tracks {min_tracks}",
-        )
-        for k in ranked
-        if counts[k].tracks < min_tracks
-    ]
-    return kept, left
-
-
-# -- the model ----------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class PersonalModel:
-    """The learned genres: a linear layer on standardised, L2-normalised embeddings."""
+    """The learned genres: a linear layer on the base model's embedding and answers (closed
+    set), times the probability of belonging to any of them (open set)."""
 
     base_model_id: str
     genres: tuple[str, ...]  # the user's spelling, in output order
-    weights: np.ndarray = field(repr=False)  # (D, K) float32
+    base_classes: tuple[str, ...]  # the base model's genres, in the order of its answers
+    base_weight: float  # how much the base model's answers weigh beside the embedding
+    weights: np.ndarray = field(repr=False)  # (F, K) float32
     bias: np.ndarray = field(repr=False)  # (K,)
-    mean: np.ndarray = field(repr=False)  # (D,)
-    scale: np.ndarray = field(repr=False)  # (D,)
+    mean: np.ndarray = field(repr=False)  # (F,)
+    scale: np.ndarray = field(repr=False)  # (F,)
+    openset: OpenSet = field(repr=False)
     temperature: float = 1.0
+    threshold: float = UNCERTAIN_BELOW  # below it a prediction is uncertain (never written)
     report: dict = field(default_factory=dict, repr=False)
     created_at: float = 0.0
 
     @property
     def embedding_dim(self) -> int:
-        return int(self.weights.shape[0])
+        return int(self.openset.ref_emb.shape[1])
 
-    def logits(self, embeddings: np.ndarray) -> np.ndarray:
-        """(n, D) embeddings -> (n, K) uncalibrated scores."""
-        z = (normalise(embeddings) - self.mean) / self.scale
-        return z @ self.weights + self.bias
+    def closed(self, embeddings: np.ndarray, base: np.ndarray) -> np.ndarray:
+        """(n, K) calibrated closed-set probabilities (they sum to 1)."""
+        z = (
+            normalise(closed_features(embeddings, base, self.base_weight)) - self.mean
+        ) / self.scale
+        return softmax((z @ self.weights + self.bias).astype(np.float64) / self.temperature)
 
-    def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
-        """(n, D) embeddings -> (n, K) calibrated probabilities."""
-        return softmax(self.logits(embeddings).astype(np.float64) / self.temperature)
+    def predict(self, embeddings: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(n, K) probabilities of the learned genres and (n,) "none of these" (1 minus their
+        sum), from (n, D) embeddings and (n, C+1) base answers (`features.base_vector`)."""
+        known = self.openset.known(normalise(embeddings), sqrt_answers(base))
+        return self.closed(embeddings, base) * known[:, None], 1.0 - known
 
-    def apply(self, prediction: Prediction, uncertain_below: float) -> Prediction:
-        """The base model's prediction restated in the user's genres. A silent track (no
-        embedding) stays silent; the threshold means what it means for the base model."""
+    def predict_stored(
+        self, embeddings: np.ndarray, probabilities: list[dict[str, float]]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """`predict` from the base model's probability dicts (as predictions carry them)."""
+        return self.predict(embeddings, base_matrix(probabilities, self.base_classes))
+
+    def is_uncertain(self, confidence: float, none_of_these: float, threshold: float) -> bool:
+        """Uncertain (never written): below the threshold, or likelier none of these."""
+        return bool(confidence < threshold or none_of_these >= confidence)
+
+    def apply(self, prediction: Prediction, uncertain_below: float | None = None) -> Prediction:
+        """The base model's prediction restated in the user's genres (`outside`, 1 minus the
+        probabilities, is then their "none of these"). A silent track stays silent;
+        `uncertain_below` None means the learned threshold."""
         embedding = getattr(prediction, "embedding", None)
         if prediction.genre is None:
             return prediction
@@ -167,16 +120,9 @@ class PersonalModel:
                 f"embedding size {vector.size} differs from the learned genres' "
                 f"{self.embedding_dim}: run `mgc-desktop learn` again"
             )
-        probs = self.probabilities(vector[None, :])[0]
-        best = int(np.argmax(probs))
-        return dataclasses.replace(
-            prediction,
-            genre=self.genres[best],
-            confidence=float(probs[best]),
-            probabilities={g: float(p) for g, p in zip(self.genres, probs)},
-            uncertain=bool(probs[best] < uncertain_below),
-            note="",  # the base model's notes speak of its own genres
-        )
+        base = base_vector(prediction.probabilities, self.base_classes)[None, :]
+        probs, none = self.predict(vector[None, :], base)
+        return restated(self, prediction, probs[0], float(none[0]), uncertain_below)
 
     # -- storage --------------------------------------------------------------------------------
 
@@ -185,6 +131,7 @@ class PersonalModel:
         dest = Path(path) if path is not None else model_file()
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".personal-", suffix=".npz", dir=dest.parent)
+        o = self.openset
         try:
             with os.fdopen(fd, "wb") as f:
                 np.savez(
@@ -193,11 +140,20 @@ class PersonalModel:
                     version=np.array(FORMAT_VERSION),
                     base_model_id=np.array(self.base_model_id),
                     genres=np.array(json.dumps(list(self.genres), ensure_ascii=False)),
+                    base_classes=np.array(json.dumps(list(self.base_classes))),
+                    base_weight=np.array(float(self.base_weight)),
                     weights=self.weights.astype(np.float32),
                     bias=self.bias.astype(np.float32),
                     mean=self.mean.astype(np.float32),
                     scale=self.scale.astype(np.float32),
                     temperature=np.array(float(self.temperature)),
+                    threshold=np.array(float(self.threshold)),
+                    openset_method=np.array(o.method),
+                    openset_emb=o.ref_emb.astype(np.float16),
+                    openset_roots=o.ref_roots.astype(np.float16),
+                    openset_theta=o.theta.astype(np.float64),
+                    openset_scale=np.array(float(o.scale)),
+                    openset_k=np.array(int(o.k)),
                     report=np.array(json.dumps(self.report, ensure_ascii=False)),
                     created_at=np.array(float(self.created_at)),
                 )
@@ -215,16 +171,33 @@ class PersonalModel:
         src = Path(path) if path is not None else model_file()
         try:
             with np.load(src, allow_pickle=False) as data:
-                if str(data["format"]) != FORMAT or int(data["version"]) != FORMAT_VERSION:
+                if str(data["format"]) != FORMAT:
                     raise VocabularyError(f"{src} is not a learned-genres file this app reads")
+                if int(data["version"]) != FORMAT_VERSION:
+                    raise VocabularyError(
+                        "your genres were learned by an older version of the app: "
+                        "run `mgc-desktop learn FOLDER` again"
+                    )
+                openset = OpenSet(
+                    method=str(data["openset_method"]),
+                    ref_emb=data["openset_emb"],
+                    ref_roots=data["openset_roots"],
+                    theta=data["openset_theta"].astype(np.float64),
+                    scale=float(data["openset_scale"]),
+                    k=int(data["openset_k"]),
+                )
                 model = cls(
                     base_model_id=str(data["base_model_id"]),
                     genres=tuple(json.loads(str(data["genres"]))),
+                    base_classes=tuple(json.loads(str(data["base_classes"]))),
+                    base_weight=float(data["base_weight"]),
                     weights=data["weights"].astype(np.float32),
                     bias=data["bias"].astype(np.float32),
                     mean=data["mean"].astype(np.float32),
                     scale=data["scale"].astype(np.float32),
+                    openset=openset,
                     temperature=float(data["temperature"]),
+                    threshold=float(data["threshold"]),
                     report=json.loads(str(data["report"])),
                     created_at=float(data["created_at"]),
                 )
@@ -239,10 +212,39 @@ class PersonalModel:
                 f"the learned genres file {src} is unreadable ({type(exc).__name__}): "
                 "run `mgc-desktop learn` again or `learn --forget`"
             ) from None
-        k, d = len(model.genres), model.embedding_dim
-        if model.weights.shape != (d, k) or model.bias.shape != (k,) or k < 2:
+        k, f = len(model.genres), model.weights.shape[0]
+        consistent = (
+            model.weights.shape == (f, k)
+            and model.bias.shape == (k,)
+            and model.mean.shape == (f,)
+            and k >= 2
+            and openset.ref_roots.shape == (len(openset.ref_emb), len(model.base_classes) + 1)
+            and openset.theta.shape == (3,)
+        )
+        if not consistent:
             raise VocabularyError(f"the learned genres file {src} is inconsistent: learn again")
         return model
+
+
+def restated(
+    model: PersonalModel,
+    prediction,
+    probs: np.ndarray,
+    none_of_these: float,
+    uncertain_below: float | None,
+):
+    """`prediction` (a classifier Prediction or a stored one) in the user's genres."""
+    best = int(np.argmax(probs))
+    confidence = float(probs[best])
+    bar = model.threshold if uncertain_below is None else uncertain_below
+    return dataclasses.replace(
+        prediction,
+        genre=model.genres[best],
+        confidence=confidence,
+        probabilities={g: float(p) for g, p in zip(model.genres, probs)},
+        uncertain=model.is_uncertain(confidence, none_of_these, bar),
+        note="may be none of these genres" if none_of_these >= confidence else "",
+    )
 
 
 def load_personal(base_model_id: str, path: str | Path | None = None) -> PersonalModel:
@@ -263,186 +265,3 @@ def forget_personal(path: str | Path | None = None) -> bool:
     except FileNotFoundError:
         return False
     return True
-
-
-def fit_personal_model(
-    embeddings: np.ndarray,
-    labels: Sequence[Sequence[int]],
-    genres: Sequence[str],
-    base_model_id: str,
-    *,
-    seed: int = 0,
-) -> PersonalModel:
-    """Learn the user's genres from (n, D) embeddings and each track's genre indices (see
-    `logistic.fit_logistic`); the report holds the cross-validated figures."""
-    started = time.monotonic()
-    if len(genres) < 2:
-        raise VocabularyError("need at least two genres to learn")
-    fit = fit_logistic(embeddings, labels, len(genres), seed=seed)
-    cv = {k: v for k, v in fit.cv.items() if k != "per_genre"}
-    report = {
-        "base_model_id": base_model_id,
-        "tracks_used": int(len(embeddings)),
-        "cv": cv,
-        "genres": [
-            {"genre": g, "cv_accuracy": fit.cv["per_genre"][c]} for c, g in enumerate(genres)
-        ],
-        "fit_s": round(time.monotonic() - started, 3),
-    }
-    return PersonalModel(
-        base_model_id=base_model_id,
-        genres=tuple(genres),
-        weights=fit.weights,
-        bias=fit.bias,
-        mean=fit.mean,
-        scale=fit.scale,
-        temperature=fit.temperature,
-        report=report,
-        created_at=time.time(),
-    )
-
-
-# -- from the library to a learned model --------------------------------------------------------
-
-
-@dataclass
-class TrainingSet:
-    """The tagged, embedded tracks under some folders, ready to learn from, and the counts the
-    report shows. `problems` are (path, reason) for files whose tags could not be read."""
-
-    base_model_id: str
-    paths: list[str]
-    embeddings: np.ndarray
-    labels: list[list[int]]
-    genres: list[GenreCount]
-    left_out: list[LeftOut]
-    counts: dict[str, int]
-    problems: list[tuple[str, str]]
-
-
-def gather_training_set(
-    library,
-    base_model_id: str,
-    roots: Sequence[str | os.PathLike],
-    min_tracks: int = DEFAULT_MIN_TRACKS,
-    read_genres: Callable[[str], Sequence[str]] | None = None,
-) -> TrainingSet:
-    """Read the current genre tags of every indexed track under `roots` and pair them with the
-    stored embeddings of `base_model_id`. VocabularyError when there is nothing to learn from:
-    no indexed tracks, no tagged ones, no embeddings, or fewer than two genres with
-    `min_tracks` tracks."""
-    if read_genres is None:
-        from mgc_desktop.tags import read_genres
-    paths: dict[str, None] = {}
-    vectors: dict[str, np.ndarray] = {}
-    for root in roots:
-        for track in library.iter_tracks(root, model_id=base_model_id):
-            paths[track.path] = None
-        found = library.embeddings(base_model_id, root)
-        vectors.update(zip(found.paths, found.matrix))
-    if not paths:
-        where = ", ".join(str(r) for r in roots)
-        raise VocabularyError(f"no indexed music under {where}")
-    problems: list[tuple[str, str]] = []
-    tagged: dict[str, list[str]] = {}
-    for path in paths:
-        try:
-            values = split_genres(read_genres(path))
-        except Exception as exc:  # noqa: BLE001 - TagError, OSError, mutagen's assorted errors
-            problems.append((path, f"cannot read its tags: {str(exc).splitlines()[0]}"))
-            continue
-        if values:
-            tagged[path] = values
-    counts = {"indexed": len(paths), "tagged": len(tagged), "unreadable_tags": len(problems)}
-    if not tagged:
-        raise VocabularyError(
-            f"none of the {len(paths)} indexed tracks carries a genre tag: tag some first "
-            "(mgc-desktop tag FILE --set-genre NAME)"
-        )
-    usable = {p: g for p, g in tagged.items() if p in vectors}
-    counts["no_embedding"] = len(tagged) - len(usable)
-    if not usable:
-        raise VocabularyError(
-            f"the {len(tagged)} tagged tracks have no track embedding from model "
-            f"{base_model_id!r} (not classified yet, silent, or a model without embeddings)"
-        )
-    by_key = count_genres(list(usable.values()))
-    kept, left_out = choose_genres(by_key, min_tracks)
-    if len(kept) < 2:
-        found = ", ".join(f"{c.name} ({c.tracks})" for c in by_key.values())
-        raise VocabularyError(
-            f"need at least two genres with at least {min_tracks} tagged tracks each; found {found}"
-        )
-    index = {k: i for i, k in enumerate(kept)}
-    rows, labels = [], []
-    for path, values in usable.items():
-        lab = sorted({index[genre_key(v)] for v in values if genre_key(v) in index})
-        if lab:
-            rows.append(path)
-            labels.append(lab)
-    counts["used"] = len(rows)
-    counts["only_left_out_genres"] = len(usable) - len(rows)
-    counts["untagged"] = len(paths) - len(tagged) - len(problems)
-    genres = [by_key[k] for k in kept]
-    # Counts of the genres learned are over the tracks used (a track may carry several).
-    genres = [
-        GenreCount(g.name, sum(1 for lab in labels if i in lab), g.spellings)
-        for i, g in enumerate(genres)
-    ]
-    matrix = np.stack([vectors[p] for p in rows]).astype(np.float32)
-    return TrainingSet(base_model_id, rows, matrix, labels, genres, left_out, counts, problems)
-
-
-def learn(training: TrainingSet, seed: int = 0) -> PersonalModel:
-    """Fit the user's genre model on a training set; its report says what was learned."""
-    model = fit_personal_model(
-        training.embeddings,
-        training.labels,
-        [g.name for g in training.genres],
-        training.base_model_id,
-        seed=seed,
-    )
-    report = dict(model.report)
-    report["genres"] = [
-        {
-            "genre": g.name,
-            "tracks": g.tracks,
-            "cv_accuracy": r["cv_accuracy"],
-            "spellings": g.spellings,
-        }
-        for g, r in zip(training.genres, model.report["genres"])
-    ]
-    report["left_out"] = [dataclasses.asdict(x) for x in training.left_out]
-    report["tracks"] = dict(training.counts)
-    return dataclasses.replace(model, report=report)
-
-
-def restate_tracks(model: PersonalModel, tracks: Sequence, library, uncertain_below: float) -> list:
-    """Index tracks (library.index.Track) with their stored predictions restated in the user's
-    genres, e.g. for album verdicts; tracks without an embedding keep no prediction but a
-    silent one."""
-    tracks = list(tracks)
-    if not tracks:
-        return []
-    model_id = next((t.prediction.model_id for t in tracks if t.prediction), model.base_model_id)
-    found = library.embeddings(model_id, paths=[t.path for t in tracks])
-    row = {p: i for i, p in enumerate(found.paths)}
-    probs = model.probabilities(found.matrix) if len(found) else np.zeros((0, 0))
-    out = []
-    for track in tracks:
-        pred = track.prediction
-        i = row.get(track.path)
-        if pred is not None and pred.genre is not None:
-            if i is None:
-                pred = None
-            else:
-                best = int(np.argmax(probs[i]))
-                pred = dataclasses.replace(
-                    pred,
-                    genre=model.genres[best],
-                    confidence=float(probs[i, best]),
-                    uncertain=bool(probs[i, best] < uncertain_below),
-                    probabilities={g: float(p) for g, p in zip(model.genres, probs[i])},
-                )
-        out.append(dataclasses.replace(track, prediction=pred))
-    return out

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from mgc_desktop.library.logistic import normalise
+from mgc_desktop.personal.logistic import normalise
 
 
 class NothingToCompare(ValueError):

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from mgc_desktop.library.vocabulary import model_file  # noqa: E402
+from mgc_desktop.personal.model import model_file  # noqa: E402
 from mgc_desktop.tags import read_genres  # noqa: E402
 from tests.conftest import music_signal, write_audio  # noqa: E402
 from tests.vocabulary.conftest import LIBRARY  # noqa: E402

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from mgc_desktop.cli import main
-from mgc_desktop.library.vocabulary import model_file
+from mgc_desktop.personal.model import model_file
 from mgc_desktop.tags import read_genres
 from tests.library.test_library_hostile import make_unreadable
 from tests.vocabulary.conftest import LIBRARY, set_genre

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mgc_desktop.library.similar import NothingToCompare, most_similar
+from mgc_desktop.personal.similar import NothingToCompare, most_similar
 from mgc_desktop.library.vocabulary import (
     PersonalModel,
     StaleVocabulary,

@@ -1,7 +1,8 @@
 """ "Learn my genres": learn the owner's genre names from the tags in the library folder and show
-what was learned as a table (genre, tracks, cross-validated accuracy, spellings), the genres
-left out with the reason, and Forget. The dialog only displays and asks; the window runs the
-work in a worker."""
+what was learned as a table (genre, tracks, cross-validated accuracy with its 95 % interval, a
+note where a genre has too few tracks for a trustworthy estimate, spellings), how "none of
+these" and the write threshold were calibrated, the genres left out with the reason, and
+Forget. The dialog only displays and asks; the window runs the work in a worker."""
 
 from __future__ import annotations
 
@@ -21,7 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COLUMNS = ("Genre", "Tracks", "Cross-validated accuracy", "Spellings in your tags")
+COLUMNS = (
+    "Genre",
+    "Tracks",
+    "Cross-validated accuracy",
+    "95% interval",
+    "Trust",
+    "Spellings in your tags",
+)
+TOO_FEW = "too few tracks to trust"
 
 INTRO = (
     "Learns the genre names your tagged tracks already carry, so that the app answers in your "
@@ -54,6 +63,9 @@ class LearnDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.calibration = QLabel("")
+        self.calibration.setWordWrap(True)
+        self.calibration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.left_out = QLabel("")
         self.left_out.setWordWrap(True)
         self.learn_button = QPushButton("&Learn")
@@ -70,6 +82,7 @@ class LearnDialog(QDialog):
         for widget in (intro, self.folder_label, self.summary):
             layout.addWidget(widget)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.calibration)
         layout.addWidget(self.left_out)
         layout.addWidget(buttons)
         self.set_folder(folder)
@@ -94,15 +107,17 @@ class LearnDialog(QDialog):
         self.forget_button.setEnabled(True)
 
     def show_report(self, report: Mapping[str, Any]) -> None:
-        """What `learn` reported (library.vocabulary report dict)."""
+        """What `learn` reported (the dict of personal.training's report)."""
         self._idle()
         self.report = dict(report)
         cv, tracks = report["cv"], report["tracks"]
         problems = report.get("problems") or []
+        lo, hi = cv["ci95"]
         self.summary.setText(
             f"Learned {len(report['genres'])} genres from {tracks['used']} tagged tracks: "
-            f"cross-validated accuracy {cv['accuracy']:.0%} (mean per genre "
-            f"{cv['mean_genre_accuracy']:.0%}). {tracks['untagged']} untagged tracks"
+            f"cross-validated accuracy {cv['accuracy']:.0%} of {cv['n']} tracks (95% interval "
+            f"{lo:.0%}-{hi:.0%}; mean per genre {cv['mean_genre_accuracy']:.0%}). "
+            f"{tracks['untagged']} untagged tracks"
             + (f"; {len(problems)} files could not be read" if problems else "")
             + ". The table now shows your genres."
         )
@@ -110,18 +125,59 @@ class LearnDialog(QDialog):
         self.table.setRowCount(len(genres))
         for r, g in enumerate(genres):
             spellings = ", ".join(f"{s!r} ×{n}" for s, n in g.get("spellings", {}).items())
-            cells = (g["genre"], str(g["tracks"]), f"{g['cv_accuracy']:.0%}", spellings)
+            acc = g["cv_accuracy"]
+            lo, hi = acc["ci95"]
+            cells = (
+                g["genre"],
+                str(g["tracks"]),
+                f"{acc['value']:.0%}" if acc["n"] else "-",
+                f"{lo:.0%}-{hi:.0%}",
+                "" if g["trustworthy"] else TOO_FEW,
+                spellings,
+            )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c in (1, 2):
+                if c in (1, 2, 3):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                if c == 4 and text:
+                    item.setToolTip(
+                        f"Fewer than {report['min_trusted_tracks']} tagged tracks: the "
+                        "estimate may be far off. Tag more tracks of this genre."
+                    )
                 self.table.setItem(r, c, item)
+        self.calibration.setText(self._calibration_text(report))
         left = report.get("left_out") or []
         self.left_out.setText(
             "Left out: " + "; ".join(f"{x['name']} ({x['reason']})" for x in left) if left else ""
         )
+
+    @staticmethod
+    def _calibration_text(report: Mapping[str, Any]) -> str:
+        """How "none of these" and the write threshold were calibrated, in one paragraph."""
+        opened, t = report["open_set"], report["threshold"]
+        held = opened["held_out_none"]
+        basis = (
+            f"compared with {opened['background_tracks']} untagged tracks"
+            if opened["method"] == "background"
+            else "calibrated on held-out genres (few untagged tracks)"
+        )
+        text = f"None of these: {basis}; each genre held out in turn came out none of these "
+        if held["n"]:
+            lo, hi = held["ci95"]
+            text += f"or uncertain for {held['value']:.0%} of its tracks ({lo:.0%}-{hi:.0%}). "
+        if t["value"] is None:
+            text += (
+                f"No threshold reaches {t['target_precision']:.0%} cross-validated precision: "
+                "nothing is written automatically unless you set a threshold."
+            )
+        else:
+            text += (
+                f"Written from confidence {t['value']:.2f} on (cross-validated precision "
+                f"{t['cv_precision']:.0%}, target {t['target_precision']:.0%})."
+            )
+        return text
 
     def show_error(self, message: str) -> None:
         self._idle()
@@ -131,6 +187,7 @@ class LearnDialog(QDialog):
         self._idle()
         self.report = None
         self.table.setRowCount(0)
+        self.calibration.setText("")
         self.left_out.setText("")
         self.summary.setText(
             "Forgot the learned genres: the table shows the built-in genres again."
