@@ -40,15 +40,22 @@ def library(tmp_path) -> BeetsLibrary:
     return BeetsLibrary(tmp_path / "beets")
 
 
-@pytest.fixture
-def synthetic_music(tmp_path) -> list[Path]:
+@pytest.fixture(scope="session")
+def synthetic_masters(tmp_path_factory) -> Path:
     """Four short music-like files in four containers (ID3, Vorbis comments, MP4, FLAC), each
-    written by a real encoder, one folder (album) each."""
-    files = []
+    written by a real encoder, one folder (album) each; encoded once per session."""
+    root = tmp_path_factory.mktemp("synthetic") / "music"
     for i, kind in enumerate(("mp3", "ogg_vorbis", "m4a_aac", "flac")):
-        samples = music_signal(8.0, 44100, seed=i)
-        files.append(write_audio(kind, tmp_path / "music" / kind / f"track{i}", samples, 44100))
-    return files
+        write_audio(kind, root / kind / f"track{i}", music_signal(8.0, 44100, seed=i), 44100)
+    return root
+
+
+@pytest.fixture
+def synthetic_music(tmp_path, synthetic_masters) -> list[Path]:
+    """A fresh copy of the four files for one test (beets may write them)."""
+    dest = tmp_path / "music"
+    shutil.copytree(synthetic_masters, dest)
+    return sorted(p for p in dest.rglob("*") if p.is_file())
 
 
 @pytest.fixture
