@@ -52,15 +52,29 @@ def test_learn_reports_genres_spellings_and_left_out(capsys, tagged_library, emb
     assert tracks["used"] == 18 and tracks["only_left_out_genres"] == 1
     assert report["base_model_id"] == "base-a"
     assert 0.0 <= report["cv"]["accuracy"] <= 1.0 and report["cv"]["folds"] == 5
-    assert all(0.0 <= g["cv_accuracy"] <= 1.0 for g in report["genres"])
+    for g in report["genres"]:  # 6 tracks each: an interval, and the warning it is wide
+        acc = g["cv_accuracy"]
+        assert acc["n"] == 6 and acc["ci95"][0] <= acc["value"] <= acc["ci95"][1]
+        assert acc["ci95"][1] - acc["ci95"][0] > 0.3 and g["trustworthy"] is False
+    assert set(report["untrustworthy"]) == USER_GENRES
+    threshold = report["threshold"]["value"]
+    assert threshold is None or 0.5 <= threshold <= 1.0
     assert model_file().is_file()
 
     code, out, _ = _run(capsys, model, "learn", str(tagged_library), "--workers", "1")
     assert code == 0
     assert "Learned 3 genres from 18 tagged tracks" in out
+    assert "95% interval" in out and "too few tracks for a trustworthy estimate" in out
+    assert "write threshold" in out and "none of these:" in out
     assert "left out: House (2 tracks, fewer than --min-tracks 5)" in out
     code, report, _ = _learn(capsys, model, str(tagged_library), "--min-tracks", "2")
     assert code == 0 and "House" in {g["genre"] for g in report["genres"]}
+
+
+def _learned_threshold() -> float:
+    from mgc_desktop.personal.model import PersonalModel
+
+    return PersonalModel.load().threshold
 
 
 def test_classify_and_tag_in_the_users_names_then_forget(
@@ -83,8 +97,11 @@ def test_classify_and_tag_in_the_users_names_then_forget(
         assert r["vocabulary"] == "personal"
         assert r["genre"] in USER_GENRES and r["label"] == r["genre"]
         assert set(r["probabilities"]) == USER_GENRES
-        assert abs(sum(r["probabilities"].values()) - 1.0) < 1e-4
-        assert r["uncertain"] == (r["confidence"] < 0.5)
+        assert abs(sum(r["probabilities"].values()) + r["none_of_these"] - 1.0) < 1e-4
+        learned = _learned_threshold()
+        assert r["uncertain"] == (
+            r["confidence"] < learned or r["none_of_these"] >= r["confidence"]
+        )
     code, out, _ = _run(capsys, model, "classify", *map(str, untagged), "--top-k", "2")
     for line in out.splitlines():  # text: "path<TAB>Genre 71%, Other 20%", the owner's spelling
         names = [part.rsplit(" ", 1)[0] for part in line.split("\t")[1].split(", ")]
@@ -224,13 +241,18 @@ def test_similar_tracks(capsys, tagged_library, embedding_models, tmp_path):
     bad.write_bytes(b"\x00" * 100)
     code, _, err = _run(capsys, model, "similar", str(bad))
     assert code == 1 and "bad.mp3: error:" in err
-    assert _run(capsys, model, "similar", str(tmp_path / "missing.mp3"))[0] == 2
+    # A missing file fails as it does for classify and tag: exit 1, one line naming it.
+    missing = tmp_path / "missing.mp3"
+    code, out, err = _run(capsys, model, "similar", str(missing))
+    assert code == 1 and out == ""
+    assert err.splitlines() == [f"{missing}: error: file not found"]
+    assert _run(capsys, model, "classify", str(missing))[0] == 1  # the same status
     assert _run(capsys, model, "similar", str(query), "--top", "0")[0] == 2
 
 
 def test_similar_without_an_index_is_a_usage_error(capsys, tagged_library, embedding_models):
-    code, _, err = _run(capsys, embedding_models["base-a"], "similar", str(tagged_library / "x"))
-    assert code == 2
+    code, _, err = _run(capsys, embedding_models["base-a"], "similar", str(tagged_library))
+    assert code == 2 and "not a file" in err  # a folder: a usage error
     query = next(tagged_library.glob("e0.*"))
     code, _, err = _run(capsys, embedding_models["base-a"], "similar", str(query))
     assert code == 2 and "scan" in err
