@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from beets import config, ui
-from beets.library import Item
+from beets.library import Album, Item
 from beets.plugins import BeetsPlugin
 from beets.util import displayable_path
 
@@ -72,6 +72,7 @@ class MgcGenrePlugin(BeetsPlugin):
             # Templates written for older beets (`beet ls -f '$genre'`, path formats) keep
             # working: the genres joined by `separator`. Computed, so never written to files.
             self.template_fields["genre"] = self._genre_text
+            self.album_template_fields["genre"] = self._genre_text
 
     # -- settings -------------------------------------------------------------------------------
 
@@ -135,8 +136,9 @@ class MgcGenrePlugin(BeetsPlugin):
         items = list(lib.items(args))
         with self._source() as source:
             self._log.info(
-                "{} items, {} genres, threshold {:.2f}",
+                "{} item{}, {} genres, threshold {:.2f}",
                 len(items),
+                "" if len(items) == 1 else "s",
                 source.vocabulary,
                 source.threshold,
             )
@@ -201,11 +203,13 @@ class MgcGenrePlugin(BeetsPlugin):
         if item.get(GENRE_FIELD, with_album=False) == new:
             outcome.unchanged += 1
             return
+        old = self._genre_text(item) or "(none)"
         item[GENRE_FIELD] = new
-        if show:
-            ui.show_model_changes(item, fields=[GENRE_FIELD])
+        if show:  # one line per item, as `mgc-desktop tag` prints its plan; the path is the
+            # one name every item has (imported files often have no artist or title yet)
+            path = displayable_path(item.path)
+            ui.print_(f"{path}: {old} -> {self._genre_text(item)} ({answer.reason})")
         outcome.changed.append(item)
-        self._log.debug("{}: {}", displayable_path(item.path), answer.reason)
         if pretend:
             return
         if write:
@@ -223,7 +227,8 @@ class MgcGenrePlugin(BeetsPlugin):
         if outcome.failed:
             parts.append(f"{outcome.failed} failed")
         note = f"; {outcome.from_index} from the app's index" if outcome.from_index else ""
-        ui.print_(f"mgcgenre: {outcome.considered} items: {', '.join(parts)}{note}")
+        items = f"{outcome.considered} item{'' if outcome.considered == 1 else 's'}"
+        ui.print_(f"mgcgenre: {items}: {', '.join(parts)}{note}")
         if outcome.uncertain:
             ui.print_("uncertain, left unchanged:")
             for item, reason in outcome.uncertain:
@@ -276,7 +281,10 @@ class MgcGenrePlugin(BeetsPlugin):
     def _joined(self, names: Iterable[str]) -> str:
         return self.config["separator"].as_str().join(names)
 
-    def _genre_text(self, item: Item) -> str:
-        """The item's genres as one string (the `$genre` template field on beets 2.14+)."""
-        value = item.get(GENRE_FIELD, with_album=False) or ""
-        return value if isinstance(value, str) else self._joined(value)
+    def _genre_text(self, obj: Item | Album) -> str:
+        """An item's or album's own genres as one string (`$genre` on beets 2.14+)."""
+        if isinstance(obj, Item):
+            value = obj.get(GENRE_FIELD, with_album=False)
+        else:
+            value = obj.get(GENRE_FIELD)
+        return value if isinstance(value, str) else self._joined(value or [])
