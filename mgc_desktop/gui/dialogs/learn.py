@@ -35,7 +35,8 @@ TOO_FEW = "too few tracks to trust"
 INTRO = (
     "Learns the genre names your tagged tracks already carry, so that the app answers in your "
     "words. Tags are only read; nothing is written. Genres with fewer than {n} tagged tracks "
-    "are left out. Forget deletes what was learned."
+    'are left out. A track unlike all of your genres is "none of these" and never written. '
+    "Forget deletes what was learned."
 )
 
 
