@@ -138,11 +138,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_in_window(model: str | None, paths: list[str]) -> int:
-    """The window on the folder of `paths`; a missing path is a usage error."""
+    """The window on the folder of `paths`; a missing path fails as it does for every command
+    (exit 1, the README's "some files failed"), without a window."""
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
         print(f"mgc-desktop: cannot open {missing[0]}: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_SOME_FAILED
     from mgc_desktop.gui.app import run_gui
 
     return run_gui(model_path=model, folder=folder_to_open(paths))

@@ -12,18 +12,21 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,7 +82,7 @@ class DetailPane(QWidget):
             "The file's tags now, and after the next write (changes in bold). Only the genre is "
             "ever written."
         )
-        self.tags.setMinimumHeight(90)
+        self.tags.setMinimumHeight(6 * (self.fontMetrics().height() + 6))  # header + 5 rows
         self.tags.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.tags.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
@@ -89,26 +92,64 @@ class DetailPane(QWidget):
 
         self.sections = QSplitter(Qt.Orientation.Vertical)
         self.sections.setChildrenCollapsible(False)
-        self.add_section("Genre probabilities", self.bars)
-        self.add_section("What the model heard (log-mel)", self.spectrogram)
-        self.add_section("Tags: now and after write", self.tags)
-        for i, stretch in enumerate((0, 1, 2)):  # bars keep their size; tags get the room
+        for title, widget in (
+            ("Genre probabilities", self.bars),
+            ("What the model heard (log-mel)", self.spectrogram),
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(widget)
+            self.sections.addWidget(box)
+        # The tags, and what features add (Similar tracks), share the bottom as tabs: each
+        # gets the room left under the probabilities and the spectrogram.
+        self.pages = QTabWidget()
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.tags, "Tags: now and after write")
+        self.sections.addWidget(self.pages)
+        for i, stretch in enumerate((0, 0, 1)):  # bars and spectrogram keep theirs; tags grow
             self.sections.setStretchFactor(i, stretch)
+
+        # The sections scroll when the pane is shorter than they need (a dock opened below,
+        # a small screen): the pane never forces the window to grow past the screen.
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.sections)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setMinimumHeight(120)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(play_row)
-        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.scroll, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.setMinimumWidth(300)
+        self._sized = False
 
-    def add_section(self, title: str, widget: QWidget) -> QGroupBox:
-        """A titled section at the bottom of the pane (new features add theirs here)."""
-        box = QGroupBox(title)
-        QVBoxLayout(box).addWidget(widget)
-        self.sections.addWidget(box)
-        return box
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The first time the pane has its height: the probabilities as tall as they need,
+        the spectrogram a readable strip, the tags the rest (a splitter starts from size hints,
+        which left the tag table about three rows)."""
+        super().resizeEvent(event)
+        if self._sized or self.height() < 200:
+            return
+        self._sized = True
+        self._fit_sections()
+
+    def _fit_sections(self) -> None:
+        room = max(self.scroll.viewport().height(), self.sections.minimumSizeHint().height())
+        bars, spectrogram, pages = (self.sections.widget(i) for i in range(3))
+        sizes = [
+            max(bars.minimumSizeHint().height(), bars.sizeHint().height()),
+            max(spectrogram.minimumSizeHint().height(), min(170, room // 3)),
+        ]
+        rest = room - sum(sizes) - 2 * self.sections.handleWidth()
+        self.sections.setSizes([*sizes, max(pages.minimumSizeHint().height(), rest)])
+
+    def add_section(self, title: str, widget: QWidget) -> QWidget:
+        """A page beside the tags at the bottom of the pane (new features add theirs here)."""
+        self.pages.addTab(widget, title)
+        return widget
 
     def show_row(
         self,
@@ -176,6 +217,8 @@ class DetailPane(QWidget):
             else:
                 if self.path is not None:
                     rows.append((GENRE, "", new, "genre"))
+        # The genre, the one tag a write changes, first: never below the fold.
+        rows.sort(key=lambda r: r[0] != GENRE)
         bold = QFont(self.tags.font())
         bold.setBold(True)
         highlight = QBrush(self.palette().color(QPalette.ColorRole.Highlight))
@@ -194,6 +237,7 @@ class DetailPane(QWidget):
                 self.tags.setItem(i, c, cell)
 
     def set_spectrogram(self, path: str, windows: np.ndarray, labels: Sequence[str]) -> None:
+        """The windows the model heard (as many as `classify --json` says in "windows")."""
         if path == self.path:
             self.spectrogram.set_windows(windows, labels)
 

@@ -42,11 +42,8 @@ class AlbumNode:
 
 def album_nodes(snapshot: Sequence[tuple], names: Mapping[str, str]) -> list[AlbumNode]:
     """The tree's top level from a ReviewBatch.album_snapshot (no Qt: runs in a worker)."""
-    artists = {path: artist for path, _album, _aa, artist, _p in snapshot}
     nodes = []
     for album, paths in group_albums(snapshot):
-        who = album.artist or next((artists[p] for p in paths if artists.get(p)), "")
-        label = f"{who} — {album.title}" if who else album.title
         where = album.folder or (os.path.dirname(paths[0]) if paths else "")
         tip = (
             f"{where}\n{len(paths)} tracks; album genre from the summed probabilities "
@@ -55,7 +52,7 @@ def album_nodes(snapshot: Sequence[tuple], names: Mapping[str, str]) -> list[Alb
         nodes.append(
             AlbumNode(
                 "\x00".join(album.key),
-                label,
+                album.label,
                 tip,
                 display_name(album.genre, names) if album.genre else "",
                 album.confidence,

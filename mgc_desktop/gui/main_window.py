@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import time
 from collections import deque
 from typing import Any
@@ -49,13 +50,16 @@ from mgc_desktop.gui.settings import Preferences
 from mgc_desktop.gui.tag_fields import read_fields
 from mgc_desktop.gui.tag_flow import TagFlow, WindowHooks
 from mgc_desktop.gui.track_model import (
+    COL_ALBUM,
+    COL_ARTIST,
     COL_PREDICTED,
+    COL_TITLE,
     STATUS_FILTERS,
     TrackFilterProxy,
     TrackTableModel,
 )
 from mgc_desktop.gui.vocabulary_feature import VocabularyFeature
-from mgc_desktop.gui.window_actions import build_actions, build_menus
+from mgc_desktop.gui.window_actions import WindowActions
 from mgc_desktop.gui.workers import (
     Player,
     PoolHolder,
@@ -65,8 +69,10 @@ from mgc_desktop.gui.workers import (
     load_library_job,
     spectrogram_job,
 )
-from mgc_desktop.library.vocabulary import UNCERTAIN_BELOW as PERSONAL_UNCERTAIN_BELOW
+from mgc_desktop.library.index import Library, default_index_path
 from mgc_desktop.model.card import InferenceParams
+from mgc_desktop.model.windows import first_pass
+from mgc_desktop.personal.model import UNCERTAIN_BELOW as PERSONAL_UNCERTAIN_BELOW
 from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
 
 log = logging.getLogger(__name__)
@@ -75,6 +81,11 @@ CLOSE_WAIT_MS = 10_000  # how long closing the window waits for a cancelled scan
 ROWS_PER_TICK = 2000  # rows handed to the table per drain tick (bounded GUI work per tick)
 DRAIN_INTERVAL_MS = 150
 TAB_TRACKS, TAB_ALBUMS = 0, 1
+
+
+def percent(value: float) -> str:
+    """0.667 -> "66.7%", 0.5 -> "50%": a threshold as the toolbar and messages show it."""
+    return f"{value * 100:.3g}%"
 
 
 def _fmt_duration(seconds: float | None) -> str:
@@ -86,7 +97,35 @@ def _fmt_duration(seconds: float | None) -> str:
     return f"{s // 60}:{s % 60:02d}"
 
 
-class MainWindow(QMainWindow):
+def heard_spectrogram_job(path: str, card: Any) -> Any:
+    """The spectrogram of the windows the model heard for this file's stored prediction:
+    only the first pass's when that answer was sure enough (as `classify --json` counts them
+    in "windows"), all planned windows otherwise or when the index does not say."""
+    windows_job = spectrogram_job(path, card)
+
+    def job(progress: Any, cancel: Any) -> tuple[str, Any, list[str]]:
+        path_, windows, labels = windows_job(progress, cancel)
+        first = first_pass(len(windows), card.inference.first_windows)
+        if 0 < _windows_heard(path, card.model_id) <= len(first) < len(windows):
+            return path_, windows[first], [labels[i] for i in first if i < len(labels)]
+        return path_, windows, labels
+
+    return job
+
+
+def _windows_heard(path: str, model_id: str) -> int:
+    """How many windows the stored prediction of `model_id` used (0: unknown)."""
+    if not default_index_path().is_file():
+        return 0
+    try:
+        with Library(readonly=True) as lib:
+            track = lib.track(path, model_id=model_id)
+    except sqlite3.Error:
+        return 0
+    return track.prediction.windows if track is not None and track.prediction else 0
+
+
+class MainWindow(WindowActions, QMainWindow):
     """The app's one window. `model_path` from the command line wins over the settings."""
 
     scan_finished = Signal(object)  # the ScanReport, or None when the scan failed
@@ -120,7 +159,6 @@ class MainWindow(QMainWindow):
             WindowHooks(
                 self,
                 lambda: self.prefs,
-                self.selected_source_rows,
                 self.notify,
                 self.say,
                 self._busy,
@@ -133,8 +171,8 @@ class MainWindow(QMainWindow):
         self.undo_finished = self.tag_flow.undo_finished
         self.undo_refused = self.tag_flow.undo_refused
         self._build_ui()
-        build_actions(self)
-        build_menus(self)
+        self.build_actions()
+        self.build_menus()
         self.setAcceptDrops(True)
 
         self._drain_timer = QTimer(self)
@@ -259,7 +297,11 @@ class MainWindow(QMainWindow):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The room a wide window has goes to title, artist and album (the names that are cut
+        # first), shared out evenly, not to Status.
+        header.setStretchLastSection(False)
+        for col in (COL_TITLE, COL_ARTIST, COL_ALBUM):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         # Widths in characters, never narrower than the (bold) header: every column shows in
         # the default window, the file name at least 24 characters (elided in the middle).
@@ -335,6 +377,20 @@ class MainWindow(QMainWindow):
         p = self.prefs
         self.batch.write_policy = WritePolicy(p.policy, self.threshold(), p.top_k)
         self.model.set_threshold(self.threshold())
+        spin = getattr(self, "accept_spin", None)  # None while the window is being built
+        if spin is not None and abs(spin.value() - self.threshold()) > 1e-9:
+            spin.blockSignals(True)
+            spin.setValue(self.threshold())
+            spin.blockSignals(False)
+
+    def set_threshold(self, value: float) -> None:
+        """The toolbar's box: the one threshold (as Settings sets it). The default's value
+        leaves the default in force, so it keeps following the model."""
+        value = round(float(value), 4)
+        self.prefs.threshold = None if abs(value - self.default_threshold()) < 5e-4 else value
+        self.prefs.save()
+        self._apply_write_policy()
+        self._refilter()
 
     # --- the review state, shown ------------------------------------------------------------
     def refresh_review(self) -> None:
@@ -352,7 +408,9 @@ class MainWindow(QMainWindow):
         has_rows = len(self.batch) > 0
         counts = self.batch.counts()
         self.act_scan.setEnabled(bool(self.folder) and not scanning)
-        self.act_retry.setEnabled(bool(self.folder) and not scanning and counts.failed > 0)
+        self.act_retry.setEnabled(
+            bool(self.folder) and not scanning and bool(counts.failed or self.batch.scan_problems)
+        )
         stoppable = scanning or self.tag_flow.stoppable
         self.act_stop.setEnabled(stoppable)
         self.stop_button.setVisible(stoppable)
@@ -376,8 +434,7 @@ class MainWindow(QMainWindow):
             parts.append(f"{c.uncertain} uncertain")
         if c.failed:
             parts.append(f"{c.failed} failed")
-        if c.to_write:
-            parts.append(f"{c.to_write} to write")
+        parts.append(f"{c.to_write} to write")  # from the start: what Write tags will write
         self.count_label.setText(", ".join(parts))
         self.count_label.setToolTip(
             f"{c.to_write} files will change when you write ({self.prefs.policy} policy, "
@@ -516,11 +573,18 @@ class MainWindow(QMainWindow):
         if report is None:
             self.progress_label.setText("Scan failed")
         else:
+            # Failures remembered from earlier scans (not tried again) stay listed.
+            self.batch.note_scan_problems(report.unread_tags)
             what = "Scan stopped" if report.cancelled else "Scan finished"
             self.progress_label.setText(
                 f"{what}: {report.files} files, {report.classified} classified, "
-                f"{report.failed + report.known_failures} failed "
-                f"in {_fmt_duration(report.elapsed_s)}"
+                f"{report.failed + report.known_failures} failed"
+                + (
+                    f", {len(report.unread_tags)} with unreadable tags (not read again)"
+                    if report.unread_tags
+                    else ""
+                )
+                + f" in {_fmt_duration(report.elapsed_s)}"
             )
         self.refresh_review()
         if self.errors.count():
@@ -557,6 +621,9 @@ class MainWindow(QMainWindow):
         current = self.detail.path
         if current and any(r.path == current for r in batch):
             self._show_current_row()
+            # classified now: show the windows its prediction heard, not all planned ones
+            self._spectrogram_path = None
+            self._detail_timer.start()
         self.refresh_review()
         if self.model.rowCount() and not self.table.selectionModel().currentIndex().isValid():
             self.table.selectionModel().setCurrentIndex(
@@ -680,7 +747,7 @@ class MainWindow(QMainWindow):
 
     def _start_spectrogram(self, path: str) -> None:
         self.host.run_task(
-            spectrogram_job(path, self.card),
+            heard_spectrogram_job(path, self.card),
             self._spectrogram_loaded,
             lambda msg: self.detail.set_spectrogram_error(path, msg),
         )
@@ -704,9 +771,14 @@ class MainWindow(QMainWindow):
 
     # --- decisions ------------------------------------------------------------------------------
     def accept_above(self, threshold: float | None = None) -> int:
-        value = self.accept_spin.value() if threshold is None else threshold
+        """Accept every prediction the threshold in force lets through (`threshold`: make
+        that the threshold first, as the toolbar's box does): what is accepted is exactly
+        what is then not uncertain."""
+        if threshold is not None and abs(threshold - self.threshold()) > 1e-9:
+            self.set_threshold(threshold)
+        value = self.threshold()
         n = self.model.accept_above(value)
-        self.say(f"Accepted {n} predictions at or above {value:.0%}")
+        self.say(f"Accepted {n} prediction{'s' if n != 1 else ''} at or above {percent(value)}")
         self._refilter()
         self._show_current_row()
         return n
@@ -795,14 +867,15 @@ class MainWindow(QMainWindow):
 
     # --- writing and undoing (TagFlow) -----------------------------------------------------------
     def rows_to_write(self) -> list[TrackRow]:
-        """Decided rows; if there are none, the selected rows that have a genre."""
-        return self.batch.rows_to_write(self.selected_source_rows())
+        """The decided rows (accepted, or given a genre by hand): what Write tags plans."""
+        return self.batch.rows_to_write()
 
     def write_tags(self) -> None:
         self.tag_flow.write_tags()
 
     def undo_last(self) -> None:
-        self.tag_flow.undo_batch(None)
+        """Undo last batch, after confirming which batch and what it restores."""
+        self.tag_flow.undo_last()
 
     def undo_batch(self, batch_id: int | None) -> None:
         self.tag_flow.undo_batch(batch_id)
@@ -911,6 +984,10 @@ class MainWindow(QMainWindow):
 
             self.live_panel = LivePanel(self.model_path, lambda: self.batch.names, self.host)
             self.live_dock.setWidget(self.live_panel)
+            # A third of the window (at least what the panel needs): the table stays usable.
+            # Its minimum is small enough that the window never grows to make room.
+            height = max(self.live_panel.minimumSizeHint().height(), self.height() // 3)
+            self.resizeDocks([self.live_dock], [height], Qt.Orientation.Vertical)
         if not visible and self.live_panel is not None:
             self.live_panel.stop()
 

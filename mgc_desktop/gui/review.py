@@ -212,14 +212,10 @@ class ReviewBatch:
         """Decided rows whose write would change the file: what "Write tags" will write."""
         return [r for r in self._rows if r.decided and self.planned_genres(r, wp) is not None]
 
-    def rows_to_write(self, selected: Sequence[int] = ()) -> list[TrackRow]:
-        """Decided rows; when there are none, the selected rows that have a genre."""
-        rows = [r for r in self._rows if r.decided]
-        if not rows:
-            rows = [
-                self._rows[i] for i in selected if self._rows[i].genre or self._rows[i].override
-            ]
-        return rows
+    def rows_to_write(self) -> list[TrackRow]:
+        """The decided rows: what "Write tags" plans, whatever is selected (the status bar's
+        "to write" counts those of them whose file would change)."""
+        return [r for r in self._rows if r.decided]
 
     def counts(self) -> ReviewCounts:
         """One pass over the rows (50,000 rows: a few ms; plans come from the memo)."""
@@ -478,10 +474,11 @@ def group_albums(
             path=path,
             album=album or None,
             albumartist=albumartist or None,
+            artist=artist or None,
             folder=os.path.dirname(path),
             prediction=SimpleNamespace(probabilities=probs) if probs else None,
         )
-        for path, album, albumartist, _artist, probs in snapshot
+        for path, album, albumartist, artist, probs in snapshot
     ]
     return [(a, list(a.tracks)) for a in album_genres(tracks)]  # type: ignore[arg-type]
 

@@ -165,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir")
     parser.add_argument("--model", default=None, help="ONNX model (default: the shipped one)")
-    parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=760)
+    parser.add_argument("--width", type=int, default=1366)
+    parser.add_argument("--height", type=int, default=768)
     parser.add_argument(
         "--music", default=None, help="a folder of real music to scan (default: synthesized)"
     )
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # a realistic review state: confident predictions accepted, one genre set by hand, and a
     # track whose genre a write would change selected
-    window.accept_above(0.5)
+    window.accept_above()  # the threshold in force (the model's own)
     rows = window.model.rows()
     manual = next((i for i, r in enumerate(rows) if r.uncertain), 4 if len(rows) > 4 else None)
     if manual is not None:
@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         dialog.reject()
 
     panel = LivePanel(lambda: model, lambda: {}, window.host)
-    panel.resize(900, 380)
+    panel.resize(1000, 380)  # the timeline's legend in full
     panel.setWindowTitle("mgc-desktop: live")
     classes = (
         window.card.classes
@@ -259,9 +259,10 @@ def main(argv: list[str] | None = None) -> int:
         else tuple("blues classical country disco hiphop jazz metal pop reggae rock".split())
     )
     panel.timeline.set_classes(classes)
+    panel.show()
+    _wait(app, lambda: False, 1.5)  # the device list (none here) is read first, in a worker
     panel.device.clear()
     panel.device.addItem("0: USB microphone (ALSA) (default)", 0)
-    panel.show()
     for update in live_updates(classes):
         panel.show_update(update)
     panel.start_button.setText("Stop listening")

@@ -5,6 +5,8 @@ by signals; the window shows progress and messages through the small `WindowHook
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -24,13 +26,24 @@ class WindowHooks:
 
     parent: QWidget
     prefs: Callable[[], Any]  # the current Preferences
-    selected_rows: Callable[[], list[int]]  # source rows selected in the table
     notify: Callable[..., Any]  # (title, text[, icon]) -> a window-modal message
     say: Callable[[str], None]  # the status bar's message
     busy: Callable[[str | None], None]  # show progress with this text; None: done
     progress: Callable[[int, int], None]
     changed: Callable[[], None]  # the batch changed: refresh counts, detail, errors
     threshold: Callable[[], float]  # what a prediction needs to be written (user's or model's)
+
+
+def last_batch_job(progress: Callable[[int, int], None], cancel: threading.Event) -> Any:
+    """The journal's newest batch still undoable (tags.BatchInfo), or None: what "Undo last
+    batch" would undo, for its confirmation."""
+    from mgc_desktop.tags import Journal, list_batches
+
+    with Journal() as journal:
+        batch_id = journal.last_undoable_batch()
+        if batch_id is None:
+            return None
+        return next((b for b in list_batches(journal) if b.id == batch_id), None)
 
 
 class TagFlow(QObject):
@@ -49,6 +62,7 @@ class TagFlow(QObject):
         self._plan_task: Any = None  # the preview's newest plan job (an older one is stopped)
         self.preview: Any = None
         self.history: Any = None
+        self.confirm: QMessageBox | None = None  # "Undo last batch?" while it is asked
 
     @property
     def busy(self) -> bool:
@@ -61,14 +75,15 @@ class TagFlow(QObject):
 
     # --- write ----------------------------------------------------------------------------
     def write_tags(self) -> None:
-        """Open the preview for the decided rows (else the selection); writing starts when the
-        preview is accepted."""
-        rows = self.batch.rows_to_write(self.hooks.selected_rows())
+        """Open the preview for the decided rows, the ones the status bar counts (never "the
+        selection" behind the user's back); writing starts when the preview is accepted."""
+        rows = self.batch.rows_to_write()
         if not rows:
             self.hooks.notify(
                 "Nothing to write",
-                "Accept predictions (Accept above, or Enter on a track) or set genres by hand "
-                "first, or select the tracks to write.",
+                "No track is marked to write yet. Accept predictions (Accept above, or Enter on "
+                "a track) or set genres by hand (double-click the genre, or keys 1-9 and 0) "
+                "first.",
                 QMessageBox.Icon.Information,
             )
             return
@@ -76,7 +91,9 @@ class TagFlow(QObject):
 
         prefs = self.hooks.prefs()
         rows_copy = snapshot(rows)
-        dialog = PreviewDialog(prefs.policy, self.hooks.threshold(), self.hooks.parent)
+        dialog = PreviewDialog(
+            prefs.policy, self.hooks.threshold(), self.hooks.parent, scope=len(rows_copy)
+        )
         dialog.note_for = self.batch.preview_note
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = dialog
@@ -144,13 +161,48 @@ class TagFlow(QObject):
         self.write_finished.emit(result)
 
     # --- undo -----------------------------------------------------------------------------
+    def undo_last(self) -> None:
+        """Undo last batch: first say which batch it is and what it restores (read in a
+        worker), and undo that very batch only on Yes. With nothing to undo, say so."""
+        if self.busy:
+            return
+        self.host.run_task(
+            last_batch_job,
+            self._confirm_undo,
+            lambda msg: self.hooks.notify("Cannot read the history", msg),
+        )
+
+    def _confirm_undo(self, info: Any) -> None:
+        if info is None:
+            self.undo_batch(None)  # says "Nothing to undo." the usual way
+            return
+        files = f"{info.active} file{'s' if info.active != 1 else ''}"
+        where = f" in {info.folder}" if info.folder else ""
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Undo last batch",
+            f"Undo batch {info.id} ({info.kind}, {when})?\n\nIt restores the genres it "
+            f"replaced in {files}{where}, byte for byte where the file is as it left it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.hooks.parent,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(f"&Undo {files}")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.undo_batch(int(info.id)))
+        box.finished.connect(lambda _: setattr(self, "confirm", None))
+        self.confirm = box
+        box.open()
+
     def undo_batch(self, batch_id: int | None) -> None:
         """Undo one batch (None: the last one still in effect)."""
         if self.busy:
             return
         paths = [r.path for r in self.batch.rows()]
-        self._start("Undoing…", undo_job(batch_id, paths, self.hooks.prefs().keep_mtime),
-                    self._undone)
+        self._start(
+            "Undoing…", undo_job(batch_id, paths, self.hooks.prefs().keep_mtime), self._undone
+        )
 
     def _undone(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
         result, genres = out

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from mgc_desktop.gui.review import (
@@ -158,9 +158,7 @@ class TrackTableModel(QAbstractTableModel):
         ):
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                return app.palette().brush(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText
-                )
+                return QBrush(muted_color(app.palette(), warn=r.status != FAILED))
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -278,6 +276,36 @@ class TrackTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21; body text wants at least 4.5)."""
+
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def muted_color(pal: QPalette, warn: bool) -> QColor:
+    """A colour set apart from the normal text yet readable on the table's background (at
+    least 4.5:1, unlike the disabled grey): amber for an uncertain confidence (`warn`), a
+    grey between text and background for a failed row."""
+    base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    if warn:
+        color = QColor(255, 196, 100) if dark else QColor(150, 78, 0)
+    else:
+        color = QColor(
+            *(round(0.7 * t + 0.3 * b) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3]))
+        )
+    if contrast_ratio(color, base) < 4.5:  # an unusual palette: plain text is always readable
+        return text
+    return color
+
+
 def _tooltip(r: TrackRow, col: int, names: Mapping[str, str]) -> str | None:
     if col == COL_STATUS and (r.error or r.note):
         return r.error or r.note
@@ -316,7 +344,8 @@ _HEADER_TIPS = (
     "Album tag",
     "Current genre: the genre stored in the file now",
     "Predicted genre: the model's, or yours in bold (double-click, or keys 1-9 and 0)",
-    "Confidence: how sure the model is; uncertain predictions are greyed, never written alone",
+    "Confidence: how sure the model is; uncertain ones (below the threshold) in amber, never "
+    "written alone",
     "queued, classified, uncertain, silent, failed, accepted, override or written",
 )
 

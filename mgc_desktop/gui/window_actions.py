@@ -1,23 +1,23 @@
 """The window's actions, toolbar and menus, built onto the window (act_*, *_menu), so the
 window module keeps to layout and wiring. Keyboard review's keys are read by ReviewKeys on the
-views; the Review menu shows them and works with the mouse."""
+views; the Review menu shows them and works with the mouse.
+
+`WindowActions` is a mixin of the main window: this module never imports the window's (one
+direction only), and the window's slots are its own methods."""
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDoubleSpinBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QDoubleSpinBox, QMainWindow, QToolBar, QToolButton
 
 from mgc_desktop.gui.review_keys import GENRE_KEYS
 
-if TYPE_CHECKING:
-    from mgc_desktop.gui.main_window import MainWindow
 
-
-def _action(w: MainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
+def _action(w: QMainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
     act = QAction(text, w)
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
@@ -29,8 +29,20 @@ def _action(w: MainWindow, text: str, slot: Any, shortcut: Any = None, tip: str 
     return act
 
 
-def build_actions(w: MainWindow) -> None:
-    """Every QAction as an attribute of the window (act_*), and the accept spin box."""
+class WindowActions:
+    """Builds the main window's actions and menus onto it (mixed into MainWindow)."""
+
+    def build_actions(self) -> None:
+        """Every QAction as an attribute of the window (act_*), and the threshold box."""
+        _build_actions(self)
+
+    def build_menus(self) -> None:
+        """The toolbar and the menus (file_menu, edit_menu, review_menu, view_menu,
+        help_menu: new features add their entries there)."""
+        _build_menus(self)
+
+
+def _build_actions(w: Any) -> None:
     k = QKeySequence.StandardKey
     a = functools.partial(_action, w)
     w.act_open = a("&Open folder…", w.choose_folder, k.Open, "Choose the music folder")
@@ -45,13 +57,14 @@ def build_actions(w: MainWindow) -> None:
         "&Retry failed files",
         w.retry_failed,
         None,
-        "Scan again, and classify again the files that failed before",
+        "Scan again, trying again the files that failed before (classifying them, or "
+        "reading tags that hung the reader)",
     )
     w.act_accept = a(
         "&Accept above",
         w.accept_above,
         "Ctrl+Shift+A",
-        "Accept every prediction at or above the confidence",
+        "Accept every prediction at or above the threshold (the box beside it)",
     )
     w.act_override = a(
         "Set &genre…", w.ask_override, "Ctrl+G", "Set the genre of the selected tracks"
@@ -66,7 +79,8 @@ def build_actions(w: MainWindow) -> None:
         "&Write tags…",
         w.write_tags,
         "Ctrl+T",
-        "Preview, then write genre tags for accepted and overridden tracks (or the selection)",
+        "Preview, then write the genre tags counted as 'to write' in the status bar (accepted "
+        "tracks and genres you set)",
     )
     w.act_undo = a(
         "&Undo last batch", w.undo_last, k.Undo, "Restore the genres the last batch replaced"
@@ -105,17 +119,23 @@ def build_actions(w: MainWindow) -> None:
         context=Qt.ShortcutContext.WidgetShortcut,
     )
 
+    # The one threshold (Settings shows the same): changing it here changes which tracks are
+    # uncertain, what Accept takes and what a write writes.
     w.accept_spin = QDoubleSpinBox()
     w.accept_spin.setRange(0.0, 1.0)
     w.accept_spin.setSingleStep(0.05)
-    w.accept_spin.setValue(max(0.5, w.prefs.threshold or 0.0))
+    w.accept_spin.setDecimals(3)  # the model's own (0.667) shows exactly
+    w.accept_spin.setValue(w.threshold())
     w.accept_spin.setPrefix("≥ ")
-    w.accept_spin.setToolTip("Confidence at or above which Accept takes a prediction")
+    w.accept_spin.setKeyboardTracking(False)  # typing "0.7" is one change, not three
+    w.accept_spin.setToolTip(
+        "The threshold: predictions at or above it are certain (Accept takes them, a write "
+        "writes them); below it they are uncertain. The same value as in Settings."
+    )
+    w.accept_spin.valueChanged.connect(w.set_threshold)
 
 
-def build_menus(w: MainWindow) -> None:
-    """The toolbar and the menus (file_menu, edit_menu, review_menu, view_menu, help_menu: new
-    features add their entries there)."""
+def _build_menus(w: Any) -> None:
     bar = QToolBar("Main")
     bar.setObjectName("main-toolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -164,7 +184,7 @@ def build_menus(w: MainWindow) -> None:
     w.statusBar().addPermanentWidget(w.stop_button)
 
 
-def _fill_genre_menu(w: MainWindow) -> None:
+def _fill_genre_menu(w: Any) -> None:
     w.genre_menu.clear()
     for i, name in enumerate(w.genre_choices()):
         key = GENRE_KEYS[i] if i < len(GENRE_KEYS) else ""

@@ -12,16 +12,42 @@ Which tracks form an album:
   different artists must not merge);
 - no album tag: the folder.
 Tag comparisons ignore case and surrounding spaces.
+
+An album is named as taggers name it: "album artist — album" from the tags (an album tag
+without an album artist takes the artist all its tracks share, as players fall back to it),
+else the album or folder name alone: never the artist of whichever track came first.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
+from typing import Protocol
 
-from mgc_desktop.library.index import Track
+
+class _Prediction(Protocol):
+    @property
+    def probabilities(self) -> Mapping[str, float]: ...
+
+
+class AlbumTrack(Protocol):
+    """What grouping needs of a track (library.index.Track has it; so has the GUI's row
+    snapshot): no import of the index, which itself groups its tracks here."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def folder(self) -> str: ...
+    @property
+    def album(self) -> str | None: ...
+    @property
+    def albumartist(self) -> str | None: ...
+    @property
+    def artist(self) -> str | None: ...
+    @property
+    def prediction(self) -> _Prediction | None: ...
 
 
 @dataclass(frozen=True)
@@ -38,12 +64,18 @@ class AlbumGenre:
     confidence: float
     probabilities: dict[str, float]
 
+    @property
+    def label(self) -> str:
+        """How the album is named: "album artist — album" from the tags, else the album (or
+        folder) name alone; never the artist of whichever track came first."""
+        return f"{self.artist} — {self.title}" if self.artist else self.title
+
 
 def _norm(value: str | None) -> str:
     return " ".join((value or "").split()).casefold()
 
 
-def album_key(track: Track) -> tuple[str, str, str]:
+def album_key(track: AlbumTrack) -> tuple[str, str, str]:
     """('tags', album artist, album), ('tags-folder', album, folder) or ('folder', '', folder)."""
     album, albumartist = _norm(track.album), _norm(track.albumartist)
     if album and albumartist:
@@ -53,9 +85,9 @@ def album_key(track: Track) -> tuple[str, str, str]:
     return ("folder", "", track.folder)
 
 
-def album_genres(tracks: Iterable[Track]) -> list[AlbumGenre]:
+def album_genres(tracks: Iterable[AlbumTrack]) -> list[AlbumGenre]:
     """Group tracks into albums and give each the argmax of its summed probabilities."""
-    groups: dict[tuple[str, str, str], list[Track]] = {}
+    groups: dict[tuple[str, str, str], list[AlbumTrack]] = {}
     for track in tracks:
         groups.setdefault(album_key(track), []).append(track)
     out = []
@@ -77,7 +109,7 @@ def album_genres(tracks: Iterable[Track]) -> list[AlbumGenre]:
             AlbumGenre(
                 key=key,
                 title=first.album or _folder_name(first.folder),
-                artist=first.albumartist if key[0] == "tags" else None,
+                artist=_album_artist(key, members),
                 folder=first.folder if key[0] != "tags" else None,
                 tracks=tuple(sorted(t.path for t in members)),
                 classified=voters,
@@ -88,6 +120,18 @@ def album_genres(tracks: Iterable[Track]) -> list[AlbumGenre]:
         )
     out.sort(key=lambda a: a.tracks[0])
     return out
+
+
+def _album_artist(key: tuple[str, str, str], members: list[AlbumTrack]) -> str | None:
+    """The album artist tag; for an album tag without one, the artist every track shares;
+    for a folder, none (its tracks may be anyone's)."""
+    if key[0] == "tags":
+        return members[0].albumartist
+    if key[0] == "tags-folder":
+        artists = {_norm(t.artist) for t in members}
+        if len(artists) == 1 and "" not in artists:
+            return members[0].artist
+    return None
 
 
 def genre_by_track(albums: Iterable[AlbumGenre]) -> dict[str, AlbumGenre]:

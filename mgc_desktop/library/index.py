@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mgc_desktop.library.albums import AlbumGenre, album_genres
 from mgc_desktop.library.walk import display_path
 
 SCHEMA_VERSION = 2
@@ -593,10 +594,8 @@ class Library:
 
     def album_genres(
         self, root: str | bytes | os.PathLike | None = None, model_id: str | None = None
-    ):
+    ) -> list[AlbumGenre]:
         """One genre per album from the summed probabilities of its tracks (see albums.py)."""
-        from mgc_desktop.library.albums import album_genres
-
         return album_genres(self.tracks(root, model_id=model_id or self.get_meta("last_model_id")))
 
     def cached_predictions(

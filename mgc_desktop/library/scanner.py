@@ -8,9 +8,11 @@ limit per file); each result is committed as it arrives, so a cancelled scan kee
 it finished and the next scan resumes where it stopped.
 
 Hostile trees never end a scan: walk problems, files that vanish or change while the scan runs,
-files whose tags hang the tag parser (read in a child process under the time limit, and read
-again by later scans until it works: a slow disk may have been the cause) and files the
-decoder cannot read are reported (and kept in the index's `errors`). Files below a
+files whose tags hang the tag parser (read in a child process under the time limit) and files
+the decoder cannot read are reported (and kept in the index's `errors`). Such a failure is
+remembered until the file changes (size or mtime): later scans neither read nor classify it
+again (a hang costs up to 30 s each time), and list it as known; `retry_failed` (the window's
+"Retry failed files", `scan --retry-failed`) tries it again. Files below a
 folder that could not be read are not pruned: an unreadable or unmounted folder is not a
 deleted one.
 
@@ -49,7 +51,8 @@ from mgc_desktop.library.walk import WalkProblem, display_path, walk_audio
 # Rows written per transaction in the indexing phase: few commits, little lost on cancel.
 _BATCH = 500
 # Why a file is read in the indexing phase: not indexed yet, changed since, or unchanged but
-# its tags were not read last time (the read timed out or the reader died: tried again).
+# its tags were not read last time (the read timed out or the reader died) and the user asked
+# for failed files to be tried again.
 _NEW, _CHANGED, _RETAG = "new", "changed", "retag"
 _PROGRESS_INTERVAL_S = 0.1
 
@@ -73,7 +76,11 @@ ProgressCallback = Callable[[ScanProgress], None]
 @dataclass
 class ScanReport:
     """What one scan did. `failures` are (display path, reason) found in this scan;
-    `known_failures` are unchanged files that failed before with this model (not retried)."""
+    `known_failures` are unchanged files that failed before with this model (not retried);
+    `unread_tags` are (display path, reason) of unchanged files whose tags could not be read
+    before (the parser hung or died) and were not read again. Those files are indexed, and
+    classified when their audio decodes: their remembered failure is listed (the window's
+    Errors panel, the CLI summary), not counted as failed."""
 
     roots: list[str]
     model_id: str | None = None
@@ -86,6 +93,7 @@ class ScanReport:
     classified: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     known_failures: int = 0
+    unread_tags: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
     elapsed_s: float = 0.0
 
@@ -106,6 +114,7 @@ class ScanReport:
             "classified": self.classified,
             "failed": self.failed,
             "known_failures": self.known_failures,
+            "unread_tags": len(self.unread_tags),
             "cancelled": self.cancelled,
             "elapsed_s": round(self.elapsed_s, 3),
         }
@@ -205,7 +214,7 @@ def scan(
             report.model_id = model_id_for(model, library)
 
     walk = _walk(keys, report, reporter, cancel)
-    new, changed, unchanged_ids, retag = _diff(library, keys, walk, report)
+    new, changed, unchanged_ids, retag = _diff(library, keys, walk, report, retry_failed)
     to_index = [(k, _NEW) for k in new] + [(k, _CHANGED) for k in changed]
     to_index += [(k, _RETAG) for k in retag]
     indexed_now = _index(to_index, walk.seen, library, report, reporter, cancel, timeout_s)
@@ -283,11 +292,21 @@ def _walk(
 
 
 def _diff(
-    library: Library, keys: list[bytes], walk: _Walked, report: ScanReport
+    library: Library, keys: list[bytes], walk: _Walked, report: ScanReport, retry_failed: bool
 ) -> tuple[list[bytes], list[bytes], dict[bytes, int], list[bytes]]:
     """(new, changed, unchanged path -> track id, unchanged paths whose tags are to be read
     again) against the index (one query per root, then dict lookups); moves and prunes are
-    applied after a complete walk."""
+    applied after a complete walk. An unchanged file whose last tag read was cut short is read
+    again only when `retry_failed`; else its failure goes to `report.unread_tags`."""
+
+    def cut_short(key: bytes, tag_error: str | None) -> None:
+        if not read_was_cut_short(tag_error):
+            return
+        if retry_failed:
+            retag.append(key)
+        else:
+            report.unread_tags.append((display_path(key), str(tag_error)))
+
     seen = walk.seen
     indexed = library.snapshot(keys)
     new: list[bytes] = []
@@ -301,8 +320,7 @@ def _diff(
             new.append(key)
         elif same_content((old.size, old.mtime_ns), now):
             unchanged_ids[key] = old.id
-            if read_was_cut_short(old.tag_error):
-                retag.append(key)
+            cut_short(key, old.tag_error)
             if (old.ino, old.dev) != now[2:]:
                 relinked.append((key, now[2], now[3]))
         else:
@@ -320,8 +338,7 @@ def _diff(
             for old_key, new_key in moves:
                 row = missing.pop(old_key)
                 unchanged_ids[new_key] = row.id
-                if read_was_cut_short(row.tag_error):
-                    retag.append(new_key)
+                cut_short(new_key, row.tag_error)
             moved_to = {n for _, n in moves}
             new = [k for k in new if k not in moved_to]
             report.moved = len(moves)

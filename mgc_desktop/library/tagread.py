@@ -5,7 +5,8 @@ few crafted bytes (a 7-byte Musepack header hangs mutagen). Read in the scan's o
 such file would hang the scan where neither the time limit nor cancel reaches it; read in a
 child, it costs one error line: the child is killed and the file is indexed without tags.
 Such a read may have been cut short by a slow disk rather than by the file: the error says so
-(`read_was_cut_short`) and later scans read the file again until it works.
+(`read_was_cut_short`); the scanner remembers it until the file changes and reads it again
+when asked to retry failed files.
 """
 
 from __future__ import annotations

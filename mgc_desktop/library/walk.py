@@ -51,8 +51,9 @@ def walk_audio(
             if not root.is_dir():
                 if root.exists() or root.is_symlink():
                     yield root
-                else:
-                    yield _problem(root, "file not found")
+                else:  # a music file's name, or a folder's
+                    gone = "file not found" if is_audio_path(root.name) else "folder does not exist"
+                    yield _problem(root, gone)
                 continue
         except OSError as exc:
             yield _problem(root, exc.strerror or str(exc))

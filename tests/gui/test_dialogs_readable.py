@@ -77,9 +77,11 @@ def test_history_when_and_note_are_readable(qtbot, window, music):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10000)
     qtbot.waitExposed(dialog)
     qtbot.wait(50)  # the layout settles as it does before anyone can look
-    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(8)]
+    headers = [
+        dialog.table.horizontalHeaderItem(c).text() for c in range(dialog.table.columnCount())
+    ]
     for r in range(2):
-        for c in (headers.index("When"), headers.index("Note"), headers.index("Kind")):
+        for c in map(headers.index, ("When", "Note", "Kind", "Folder")):
             t = dialog.table
             assert fits(t, r, c), (
                 headers[c],

@@ -44,13 +44,14 @@ def test_the_command_line_opens_the_window_on_a_files_folder(gui_model, music) -
     assert Preferences.load().last_folder == str(song.parent)
 
 
-def test_a_missing_path_is_a_usage_error_without_a_window(tmp_path) -> None:
+def test_a_missing_path_fails_without_a_window(tmp_path) -> None:
+    """Exit 1, as classify, tag and scan give for a missing file (issue 25.6)."""
     env = dict(os.environ, PYTHONPATH=str(REPO), MGC_DESKTOP_EXIT_AFTER_SHOW="1")
     missing = tmp_path / "no such album"
     result = subprocess.run(
         [sys.executable, "-m", "mgc_desktop", str(missing)],
         env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stderr.strip() == f"mgc-desktop: cannot open {missing}: no such file or folder"
     assert Preferences.load().last_folder == ""

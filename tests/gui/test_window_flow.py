@@ -4,7 +4,7 @@ write through the preview, check the files, undo, check again."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
+from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox, QMessageBox
 
 from mgc_desktop.gui.track_model import CLASSIFIED, COL_PREDICTED, FAILED
 from mgc_desktop.tags import read_genres
@@ -85,8 +85,10 @@ def test_scan_override_write_undo(qtbot, window, music):
             assert r.written and r.current == tuple(item.new)
 
     # undo the batch: every file holds what it held before
+    window.act_undo.trigger()  # says which batch and what it restores first
+    qtbot.waitUntil(lambda: window.tag_flow.confirm is not None, timeout=10000)
     with qtbot.waitSignal(window.undo_finished, timeout=30000) as undone:
-        window.act_undo.trigger()
+        window.tag_flow.confirm.button(QMessageBox.StandardButton.Yes).click()
     assert undone.args[0].failed == 0
     for r in good:
         assert read_genres(r.path) == before[r.path]

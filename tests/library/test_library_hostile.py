@@ -132,7 +132,7 @@ def test_missing_root_prunes_nothing(music, library, model_path, tmp_path):
     moved_away = tmp_path / "unmounted"
     os.rename(music, moved_away)  # like a disk that is not mounted today
     report = _scan(music, library, model_path)
-    assert _reasons(report)[str(music)] == "file not found"
+    assert _reasons(report)[str(music)] == "folder does not exist"
     assert report.removed == 0 and len(library.tracks()) == 5
 
 

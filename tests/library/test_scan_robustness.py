@@ -181,12 +181,12 @@ def test_cancel_during_a_walk_without_music_on_a_slow_mount_is_prompt(
     assert report.removed == 0 and len(library.tracks(root=root)) == 1  # nothing pruned
 
 
-def test_tags_cut_short_stay_reported_and_are_read_again(
+def test_tags_cut_short_are_remembered_until_the_file_changes_or_a_retry(
     tmp_path, library, model_path, monkeypatch, tone
 ):
-    """A read cut short (here: a disk too slow for the time limit) is no answer about the
-    file: its error outlives the classification, and later scans read the tags again, keeping
-    the prediction, until the read works."""
+    """A read cut short (here: a disk too slow for the time limit) is remembered until the
+    file changes (size or mtime) and is listed as such, not read again at every scan (a hang
+    costs up to 30 s each time, issue 25.8); a retry reads it again, keeping the prediction."""
     root = tmp_path / "lib"
     song = tone(root / "song.flac", tags={"title": "Song", "artist": "Someone"})
     other = tone(root / "other.flac", freq=660.0, tags={"title": "Other"})
@@ -200,26 +200,35 @@ def test_tags_cut_short_stay_reported_and_are_read_again(
         assert track.error == cut  # the classification did not clear it
         assert [e.stage for e in library.errors()] == ["tags", "tags"]
 
-        second = scan([root], library, model_path, workers=1)  # read again, still too slow
-        assert (second.unchanged, second.classified) == (2, 0)
-        assert dict(second.failures) == {str(song): cut, str(other): cut}
-        assert library.track(song).error == cut
+    second = scan([root], library, model_path, workers=1)  # the disk is fast again
+    assert (second.unchanged, second.classified, second.failures) == (2, 0, [])
+    assert dict(second.unread_tags) == {str(song): cut, str(other): cut}  # listed, not re-read
+    assert second.to_dict()["unread_tags"] == 2 and second.known_failures == 0
+    assert library.track(song).title is None and library.track(song).error == cut
 
+    tone(other, freq=770.0, seconds=2.5, tags={"title": "Other"})  # changed: read afresh
     third = scan([root], library, model_path, workers=1)
-    assert (third.unchanged, third.changed, third.classified, third.failures) == (2, 0, 0, [])
+    assert (third.changed, third.classified, third.failures) == (1, 1, [])
+    assert dict(third.unread_tags) == {str(song): cut}
+    assert library.track(other).title == "Other"
+
+    retried = scan([root], library, model_path, workers=1, retry_failed=True)
+    assert (retried.unchanged, retried.classified, retried.failures) == (2, 0, [])
+    assert retried.unread_tags == []
     now = library.track(song)
     assert (now.title, now.artist, now.error) == ("Song", "Someone", None)
     assert now.prediction == track.prediction  # the audio did not change: nor its prediction
-    assert library.track(other).title == "Other" and library.errors() == []
+    assert library.errors() == []
 
 
-def test_a_file_that_hung_the_tag_parser_is_read_again_and_only_it(
+def test_a_file_that_hung_the_tag_parser_is_read_again_only_on_retry(
     music, library, monkeypatch
 ):
     evil = music / "evil.mpc"
     evil.write_bytes(HANGS_MUTAGEN)
     _scan_in_thread([music], library, classify=False, timeout_s=2)
-    assert library.track(evil).error == "cannot read tags: timed out after 2 s"
+    hung = "cannot read tags: timed out after 2 s"
+    assert library.track(evil).error == hung
     st = os.stat(evil)
     evil.write_bytes(b"\x00" * len(HANGS_MUTAGEN))  # readable now, same size and mtime
     os.utime(evil, ns=(st.st_atime_ns, st.st_mtime_ns))
@@ -232,6 +241,10 @@ def test_a_file_that_hung_the_tag_parser_is_read_again_and_only_it(
 
     monkeypatch.setattr(tagread.TagReader, "read", counting_read)
     report, _ = _scan_in_thread([music], library, classify=False, timeout_s=2)
+    assert (report.unchanged, report.failures, report.unread_tags) == (6, [], [(str(evil), hung)])
+    assert read == []  # remembered: not read again
+    assert [e.path for e in library.errors()] == [str(evil)]  # the failure stays listed
+    report, _ = _scan_in_thread([music], library, classify=False, timeout_s=2, retry_failed=True)
     assert (report.unchanged, report.added, report.changed, report.failures) == (6, 0, 0, [])
     assert read == [os.fsencode(evil)]  # the other files' tags were read fine before
     assert library.track(evil).error is None and library.errors() == []
@@ -239,17 +252,23 @@ def test_a_file_that_hung_the_tag_parser_is_read_again_and_only_it(
     assert read == [os.fsencode(evil)]  # read once more, then never again
 
 
-def test_a_tags_error_read_again_keeps_the_decoders_verdict(music, library, model_path):
-    """A file that hangs the tag parser and that the decoder cannot read: reading its tags
-    again at each scan must not hide the decode failure (it would be classified again)."""
+def test_a_remembered_tags_error_keeps_the_decoders_verdict(music, library, model_path):
+    """A file that hangs the tag parser and that the decoder cannot read: its remembered tag
+    failure must not hide the decode failure (it would be classified again)."""
     evil = music / "evil.mpc"
     evil.write_bytes(HANGS_MUTAGEN)
+    hung = "cannot read tags: timed out after 3 s"
     first, _ = _scan_in_thread([music], library, model_path, workers=1, timeout_s=3)
     assert first.classified == 5 and library.errors()[0].stage == "classify"
     again, _ = _scan_in_thread([music], library, model_path, workers=1, timeout_s=3)
-    assert again.failures == [(str(evil), "cannot read tags: timed out after 3 s")]
+    assert (again.failures, again.unread_tags) == ([], [(str(evil), hung)])
     assert (again.classified, again.known_failures) == (0, 1)
     assert [e.stage for e in library.errors()] == ["classify"]
+    retried, _ = _scan_in_thread(
+        [music], library, model_path, workers=1, timeout_s=3, retry_failed=True
+    )
+    assert (str(evil), hung) in retried.failures and retried.unread_tags == []
+    assert retried.known_failures == 0
 
 
 def test_the_tag_reader_loads_the_parsers_before_it_reports_ready():

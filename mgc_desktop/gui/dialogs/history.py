@@ -20,7 +20,17 @@ from PySide6.QtWidgets import (
 
 from mgc_desktop.gui.dialogs.columns import fit_columns
 
-COLUMNS = ("Batch", "When", "Kind", "Written", "Skipped", "Failed", "Still in effect", "Note")
+COLUMNS = (
+    "Batch",
+    "When",
+    "Kind",
+    "Folder",
+    "Written",
+    "Skipped",
+    "Failed",
+    "Still in effect",
+    "Note",
+)
 
 
 def _when(ts: float | None) -> str:
@@ -69,6 +79,7 @@ class HistoryDialog(QDialog):
                 str(b.id),
                 _when(b.created),
                 kind,
+                b.folder or "",
                 str(b.written or 0),
                 str(b.skipped or 0),
                 str(b.failed or 0),

@@ -54,9 +54,25 @@ class PreviewDialog(QDialog):
 
     replan_requested = Signal(object)  # a PlanRequest: plan with these settings
 
-    def __init__(self, policy: str, threshold: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        policy: str,
+        threshold: float,
+        parent: QWidget | None = None,
+        scope: int | None = None,
+    ) -> None:
+        """`scope`: how many decided tracks the plan covers (the window's "to write" rows),
+        said above the plan so nobody wonders which tracks a write takes."""
         super().__init__(parent)
         self.setWindowTitle("Preview: write genre tags")
+        self.scope = QLabel(
+            ""
+            if scope is None
+            else f"Plans the {scope} track{'s' if scope != 1 else ''} you accepted or gave a "
+            "genre, whatever is selected; the files it writes are the status bar's “to write”. "
+            "No other file is touched."
+        )
+        self.scope.setWordWrap(True)
         self.plan: list[Any] = []
         self.plan_request: PlanRequest | None = None  # what `plan` was made with
         self._latest: PlanRequest | None = None  # the newest request asked for
@@ -118,6 +134,8 @@ class PreviewDialog(QDialog):
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        if self.scope.text():
+            layout.addWidget(self.scope)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from mgc_desktop.gui.settings import POLICIES, Preferences
-from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES
+from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
 
 Validator = Callable[[str, Callable[[Any], None], Callable[[str], None]], None]
 
@@ -113,13 +113,13 @@ class SettingsDialog(QDialog):
         self.names.setHorizontalHeaderLabels(["Model class", "Name written into tags"])
         self.names.verticalHeader().setVisible(False)
         self.names.horizontalHeader().setStretchLastSection(True)
-        self.names.setToolTip("Blank: the default name")
+        self.names.setToolTip("The name each genre is written as; blank: back to the default")
         for i, k in enumerate(keys):
             key_item = QTableWidgetItem(k)
             key_item.setFlags(key_item.flags() & ~key_item.flags().ItemIsEditable)
             self.names.setItem(i, 0, key_item)
-            item = QTableWidgetItem(prefs.genre_names.get(k, ""))
-            item.setToolTip(f"default: {DEFAULT_DISPLAY_NAMES.get(k, k.title())}")
+            item = QTableWidgetItem(display_name(k, prefs.genre_names))
+            item.setToolTip(f"default: {display_name(k)}")
             self.names.setItem(i, 1, item)
 
         form = QFormLayout()
@@ -169,7 +169,7 @@ class SettingsDialog(QDialog):
         names = {}
         for i in range(self.names.rowCount()):
             key, value = self.names.item(i, 0).text(), self.names.item(i, 1).text().strip()
-            if value:
+            if value and value != display_name(key):  # the default is no mapping
                 names[key] = value
         p = self._prefs
         return Preferences(
