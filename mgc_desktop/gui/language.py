@@ -110,8 +110,11 @@ def install(
     lang = _language_code(locale)
     ours = _load(f"{CATALOG_PREFIX}{lang}", catalog_dirs())
     # Qt's catalog only with ours: a window in English with German standard buttons is worse
-    # than one in English throughout.
+    # than one in English throughout. A language without a catalog gets the English one (the
+    # code's text, with its singular forms: "1 file").
     qt = _load(f"qtbase_{lang}", qt_catalog_dirs()) if ours is not None else None
+    if ours is None and lang != ENGLISH:
+        ours = _load(f"{CATALOG_PREFIX}{ENGLISH}", catalog_dirs())
     for translator in (ours, qt):
         if translator is not None:
             app.installTranslator(translator)

@@ -18,9 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.i18n import Context, number
 from mgc_desktop.library.walk import display_path
 
-COLUMNS = ("Similarity", "Track")
+Similar = Context("Similar")
+
+
+def _columns() -> list[str]:
+    return [Similar.tr("Similarity"), Similar.tr("Track")]
 
 
 class SimilarPanel(QWidget):
@@ -32,17 +37,18 @@ class SimilarPanel(QWidget):
         super().__init__(parent)
         self.path: str | None = None
         self.results: list[tuple[str, float]] = []
-        self.status = QLabel("select a track")
+        self.status = QLabel(Similar.tr("select a track"))
         self.status.setWordWrap(True)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        columns = _columns()
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setToolTip("Double-click a track to select it in the library")
+        self.table.setToolTip(Similar.tr("Double-click a track to select it in the library"))
         self.table.setMinimumHeight(90)
         self.table.cellDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -54,7 +60,7 @@ class SimilarPanel(QWidget):
         """A search for `path` has started."""
         self.path = path
         self._fill([])
-        self.status.setText("looking for similar tracks…")
+        self.status.setText(Similar.tr("looking for similar tracks…"))
 
     def show_results(self, path: str, results: Sequence[tuple[str, float]]) -> None:
         """The answer for `path` (ignored when another track was selected since)."""
@@ -62,7 +68,9 @@ class SimilarPanel(QWidget):
             return
         self._fill(results)
         self.status.setText(
-            f"{len(results)} most similar indexed tracks" if results else "no other track yet"
+            Similar.tr("%n most similar indexed tracks", None, len(results))
+            if results
+            else Similar.tr("no other track yet")
         )
 
     def show_message(self, path: str | None, text: str) -> None:
@@ -77,7 +85,7 @@ class SimilarPanel(QWidget):
         self.table.setRowCount(len(self.results))
         for r, (path, score) in enumerate(self.results):
             shown = display_path(path)
-            score_item = QTableWidgetItem(f"{score:.3f}")
+            score_item = QTableWidgetItem(number(score, 3))
             score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             name_item = QTableWidgetItem(os.path.basename(shown))
             name_item.setToolTip(shown)

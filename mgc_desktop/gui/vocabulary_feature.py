@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from mgc_desktop.gui.dialogs.learn import LearnDialog
+from mgc_desktop.gui.i18n import Context
 from mgc_desktop.gui.similar_panel import SimilarPanel
 from mgc_desktop.gui.vocabulary_jobs import (
     forget_job,
@@ -26,6 +27,7 @@ from mgc_desktop.gui.vocabulary_jobs import (
 )
 
 SIMILAR_TOP = 10
+MyGenres = Context("MyGenres")
 
 
 class VocabularyFeature(QObject):
@@ -38,16 +40,20 @@ class VocabularyFeature(QObject):
         self.dialog: LearnDialog | None = None
         self.similar = SimilarPanel()
         self.similar.track_activated.connect(lambda path: window.select_paths([path]))
-        window.detail.add_section("Similar tracks", self.similar)
+        window.detail.add_section(MyGenres.tr("Similar tracks"), self.similar)
 
-        self.act_learn = QAction("&Learn my genres…", window)
-        self.act_learn.setToolTip("Learn your own genre names from the tags in this folder")
+        self.act_learn = QAction(MyGenres.tr("&Learn my genres…"), window)
+        self.act_learn.setToolTip(
+            MyGenres.tr("Learn your own genre names from the tags in this folder")
+        )
         self.act_learn.triggered.connect(self.show_dialog)
-        self.act_personal = QAction("Answer in &my genres", window)
+        self.act_personal = QAction(MyGenres.tr("Answer in &my genres"), window)
         self.act_personal.setCheckable(True)
         self.act_personal.setEnabled(False)
         self.act_personal.setToolTip(
-            "Show predictions in the genres learned from your tags (off: the built-in genres)"
+            MyGenres.tr(
+                "Show predictions in the genres learned from your tags (off: the built-in genres)"
+            )
         )
         self.act_personal.toggled.connect(self.set_personal)
         window.review_menu.addSeparator()
@@ -95,13 +101,17 @@ class VocabularyFeature(QObject):
         window.model.add_rows(rows)
         window.refresh_review()
         window._show_current_row()
-        window.say("Showing your genres" if model is not None else "Showing the built-in genres")
+        window.say(
+            MyGenres.tr("Showing your genres")
+            if model is not None
+            else MyGenres.tr("Showing the built-in genres")
+        )
 
     def _rows_failed(self, message: str) -> None:
         self.act_personal.blockSignals(True)
         self.act_personal.setChecked(False)
         self.act_personal.blockSignals(False)
-        self.window.say(f"Cannot show your genres: {message}")
+        self.window.say(MyGenres.tr("Cannot show your genres: {message}").format(message=message))
 
     def _scan_finished(self, _report: Any) -> None:
         if self.act_personal.isChecked():
@@ -121,7 +131,7 @@ class VocabularyFeature(QObject):
     def learn(self) -> None:
         window = self.window
         if not window.folder:
-            self._learn_failed("choose and scan a music folder first")
+            self._learn_failed(MyGenres.tr("choose and scan a music folder first"))
             return
         window.host.run_task(
             learn_job(window.folder, window.model_path()), self._learned, self._learn_failed
@@ -160,7 +170,7 @@ class VocabularyFeature(QObject):
             return
         row = self.window.current_row()
         if row is None:
-            self.similar.show_message(None, "select a track")
+            self.similar.show_message(None, MyGenres.tr("select a track"))
             return
         if row.path == self.similar.path and self.similar.results:
             return

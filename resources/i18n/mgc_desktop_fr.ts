@@ -301,6 +301,299 @@
     </message>
 </context>
 <context>
+    <name>Learn</name>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="32"/>
+        <source>Genre</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="33"/>
+        <source>Tracks</source>
+        <translation>Morceaux</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="34"/>
+        <source>Cross-validated accuracy</source>
+        <translation>Exactitude en validation croisée</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="35"/>
+        <source>95% interval</source>
+        <translation>intervalle à 95&#x202f;%</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="36"/>
+        <source>Trust</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="37"/>
+        <source>Spellings in your tags</source>
+        <translation>Graphies dans vos étiquettes</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="42"/>
+        <source>{low}-{high}</source>
+        <translation>{low}–{high}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="53"/>
+        <source>Learn my genres</source>
+        <translation>Apprendre mes genres</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="57"/>
+        <source>Learns the genre names your tagged tracks already carry, so that the app answers in your words. Tags are only read; nothing is written. Genres with fewer than %n tagged tracks are left out. A track unlike all of your genres is “none of these” and never written. Forget deletes what was learned.</source>
+        <translation>
+            <numerusform>Apprend les noms de genres que portent déjà vos morceaux étiquetés, pour que l’application réponde avec vos mots. Les étiquettes sont seulement lues&#xa0;; rien n’est écrit. Les genres de moins de %n morceau étiqueté sont écartés. Un morceau qui ne ressemble à aucun de vos genres est «&#xa0;aucun de ces genres&#xa0;» et n’est jamais écrit. Oublier efface ce qui a été appris.</numerusform>
+            <numerusform>Apprend les noms de genres que portent déjà vos morceaux étiquetés, pour que l’application réponde avec vos mots. Les étiquettes sont seulement lues&#xa0;; rien n’est écrit. Les genres de moins de %n morceaux étiquetés sont écartés. Un morceau qui ne ressemble à aucun de vos genres est «&#xa0;aucun de ces genres&#xa0;» et n’est jamais écrit. Oublier efface ce qui a été appris.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="84"/>
+        <source>&amp;Learn</source>
+        <translation>&amp;Apprendre</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="86"/>
+        <source>Learn from the genre tags of the tracks in this folder</source>
+        <translation>Apprendre à partir des étiquettes de genre des morceaux de ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="89"/>
+        <source>&amp;Forget</source>
+        <translation>&amp;Oublier</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="91"/>
+        <source>Delete the learned genres (back to the built-in ones)</source>
+        <translation>Supprimer les genres appris (retour aux genres intégrés)</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="111"/>
+        <source>From: {folder}</source>
+        <translation>Source&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="113"/>
+        <source>Choose a music folder first</source>
+        <translation>Choisissez d’abord un dossier de musique</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="118"/>
+        <source>Learning from your tags…</source>
+        <translation>Apprentissage à partir de vos étiquettes…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="139"/>
+        <source>Learned %n genres from {used} tagged tracks.</source>
+        <translation>
+            <numerusform>%n genre appris à partir de {used} morceaux étiquetés.</numerusform>
+            <numerusform>%n genres appris à partir de {used} morceaux étiquetés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="142"/>
+        <source>Cross-validated accuracy {accuracy} of %n tracks (95% interval {interval}; mean per genre {mean}).</source>
+        <translation>
+            <numerusform>Exactitude en validation croisée&#xa0;: {accuracy} sur %n morceau (intervalle à 95&#x202f;% {interval}&#x202f;; moyenne par genre {mean}).</numerusform>
+            <numerusform>Exactitude en validation croisée&#xa0;: {accuracy} sur %n morceaux (intervalle à 95&#x202f;% {interval}&#x202f;; moyenne par genre {mean}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="151"/>
+        <source>%n tracks have no genre tag.</source>
+        <translation>
+            <numerusform>%n morceau n’a pas d’étiquette de genre.</numerusform>
+            <numerusform>%n morceaux n’ont pas d’étiquette de genre.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="154"/>
+        <source>%n files could not be read.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être lu.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être lus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="155"/>
+        <source>The table now shows your genres.</source>
+        <translation>Le tableau affiche désormais vos genres.</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="161"/>
+        <source>{spelling} ×{count}</source>
+        <translation>{spelling} ×{count}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="171"/>
+        <source>too few tracks to trust</source>
+        <translation>trop peu de morceaux pour s’y fier</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="183"/>
+        <source>Fewer than %n tagged tracks: the estimate may be far off. Tag more tracks of this genre.</source>
+        <translation>
+            <numerusform>Moins de %n morceau étiqueté&#xa0;: l’estimation peut être très éloignée. Étiquetez davantage de morceaux de ce genre.</numerusform>
+            <numerusform>Moins de %n morceaux étiquetés&#xa0;: l’estimation peut être très éloignée. Étiquetez davantage de morceaux de ce genre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="193"/>
+        <source>Left out: {genres}</source>
+        <translation>Écartés&#xa0;: {genres}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="194"/>
+        <source>; </source>
+        <translation>&#x202f;; </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="195"/>
+        <source>{genre} ({reason})</source>
+        <translation>{genre} ({reason})</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="210"/>
+        <source>None of these: compared with %n untagged tracks.</source>
+        <translation>
+            <numerusform>«&#xa0;Aucun de ces genres&#xa0;»&#xa0;: comparaison avec %n morceau sans étiquette de genre.</numerusform>
+            <numerusform>«&#xa0;Aucun de ces genres&#xa0;»&#xa0;: comparaison avec %n morceaux sans étiquette de genre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="215"/>
+        <source>None of these: calibrated on held-out genres (few untagged tracks).</source>
+        <translation>«&#xa0;Aucun de ces genres&#xa0;»&#xa0;: calibré en mettant des genres de côté (peu de morceaux sans étiquette de genre).</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="221"/>
+        <source>Each genre held out in turn came out none of these or uncertain for {share} of its tracks ({interval}).</source>
+        <translation>Chaque genre mis de côté à son tour est sorti «&#xa0;aucun de ces genres&#xa0;» ou incertain pour {share} de ses morceaux ({interval}).</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="228"/>
+        <source>No threshold reaches {precision} cross-validated precision: nothing is written automatically unless you set a threshold.</source>
+        <translation>Aucun seuil n’atteint {precision} de précision en validation croisée&#xa0;: rien n’est écrit automatiquement, sauf si vous fixez un seuil.</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="235"/>
+        <source>Written from confidence {confidence} on (cross-validated precision {precision}, target {target}).</source>
+        <translation>Écrit à partir d’une confiance de {confidence} (précision en validation croisée {precision}, objectif {target}).</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="247"/>
+        <source>Nothing learned: {message}</source>
+        <translation>Rien d’appris&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="256"/>
+        <source>Forgot the learned genres: the table shows the built-in genres again.</source>
+        <translation>Genres appris oubliés&#xa0;: le tableau affiche de nouveau les genres intégrés.</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/dialogs/learn.py" line="258"/>
+        <source>There were no learned genres to forget.</source>
+        <translation>Il n’y avait aucun genre appris à oublier.</translation>
+    </message>
+</context>
+<context>
+    <name>MyGenres</name>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="43"/>
+        <source>Similar tracks</source>
+        <translation>Morceaux similaires</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="45"/>
+        <source>&amp;Learn my genres…</source>
+        <translation>&amp;Apprendre mes genres…</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="47"/>
+        <source>Learn your own genre names from the tags in this folder</source>
+        <translation>Apprendre vos propres noms de genres à partir des étiquettes de ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="50"/>
+        <source>Answer in &amp;my genres</source>
+        <translation>Répondre dans &amp;mes genres</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="55"/>
+        <source>Show predictions in the genres learned from your tags (off: the built-in genres)</source>
+        <translation>Afficher les prédictions dans les genres appris de vos étiquettes (désactivé&#xa0;: les genres intégrés)</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="105"/>
+        <source>Showing your genres</source>
+        <translation>Affichage de vos genres</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="107"/>
+        <source>Showing the built-in genres</source>
+        <translation>Affichage des genres intégrés</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="114"/>
+        <source>Cannot show your genres: {message}</source>
+        <translation>Impossible d’afficher vos genres&#xa0;: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="134"/>
+        <source>choose and scan a music folder first</source>
+        <translation>choisissez et analysez d’abord un dossier de musique</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/vocabulary_feature.py" line="173"/>
+        <source>select a track</source>
+        <translation>sélectionnez un morceau</translation>
+    </message>
+</context>
+<context>
+    <name>Similar</name>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="28"/>
+        <source>Similarity</source>
+        <translation>Similarité</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="28"/>
+        <source>Track</source>
+        <translation>Morceau</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="40"/>
+        <source>select a track</source>
+        <translation>sélectionnez un morceau</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="51"/>
+        <source>Double-click a track to select it in the library</source>
+        <translation>Double-cliquez sur un morceau pour le sélectionner dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="63"/>
+        <source>looking for similar tracks…</source>
+        <translation>recherche de morceaux similaires…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="71"/>
+        <source>%n most similar indexed tracks</source>
+        <translation>
+            <numerusform>Le morceau indexé le plus proche</numerusform>
+            <numerusform>Les %n morceaux indexés les plus proches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mgc_desktop/gui/similar_panel.py" line="73"/>
+        <source>no other track yet</source>
+        <translation>aucun autre morceau pour l’instant</translation>
+    </message>
+</context>
+<context>
     <name>Table</name>
     <message>
         <location filename="../../mgc_desktop/gui/genre_delegate.py" line="30"/>

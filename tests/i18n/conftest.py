@@ -66,3 +66,6 @@ def interface(qapp, compiled_catalogs, monkeypatch):
     yield install
     language.remove(qapp)
     QLocale.setDefault(before)
+
+
+from tests.gui.conftest import gui_model, music, music_master  # noqa: E402, F401 - fixtures

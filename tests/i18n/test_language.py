@@ -73,12 +73,14 @@ def test_no_catalog_means_english(interface, monkeypatch, tmp_path):
 
 
 _MENUS = """
-import json
+import json, os, sys
 from mgc_desktop.gui.app import create_app
 from mgc_desktop.gui.main_window import MainWindow
 app = create_app([])
 w = MainWindow()
 print(json.dumps([a.text() for a in w.menuBar().actions()]))
+sys.stdout.flush()
+os._exit(0)  # as run_gui does: no interpreter teardown of live Qt objects
 """
 
 

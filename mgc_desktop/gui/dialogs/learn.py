@@ -22,22 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COLUMNS = (
-    "Genre",
-    "Tracks",
-    "Cross-validated accuracy",
-    "95% interval",
-    "Trust",
-    "Spellings in your tags",
-)
-TOO_FEW = "too few tracks to trust"
+from mgc_desktop.gui.i18n import Context, number, percent
 
-INTRO = (
-    "Learns the genre names your tagged tracks already carry, so that the app answers in your "
-    "words. Tags are only read; nothing is written. Genres with fewer than {n} tagged tracks "
-    'are left out. A track unlike all of your genres is "none of these" and never written. '
-    "Forget deletes what was learned."
-)
+Learn = Context("Learn")
+
+
+def _columns() -> list[str]:
+    return [
+        Learn.tr("Genre"),
+        Learn.tr("Tracks"),
+        Learn.tr("Cross-validated accuracy"),
+        Learn.tr("95% interval"),
+        Learn.tr("Trust"),
+        Learn.tr("Spellings in your tags"),
+    ]
+
+
+def _interval(lo: float, hi: float) -> str:
+    return Learn.tr("{low}-{high}").format(low=percent(lo), high=percent(hi))
 
 
 class LearnDialog(QDialog):
@@ -48,32 +50,46 @@ class LearnDialog(QDialog):
 
     def __init__(self, folder: str, min_tracks: int = 5, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Learn my genres")
+        self.setWindowTitle(Learn.tr("Learn my genres"))
         self.report: dict[str, Any] | None = None
-        intro = QLabel(INTRO.format(n=min_tracks))
+        intro = QLabel(
+            Learn.tr(
+                "Learns the genre names your tagged tracks already carry, so that the app "
+                "answers in your words. Tags are only read; nothing is written. Genres with "
+                "fewer than %n tagged tracks are left out. A track unlike all of your genres is "
+                "“none of these” and never written. Forget deletes what was learned.",
+                None,
+                min_tracks,
+            )
+        )
         intro.setWordWrap(True)
         self.folder_label = QLabel("")
         self.folder_label.setWordWrap(True)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        columns = _columns()
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
         self.calibration = QLabel("")
         self.calibration.setWordWrap(True)
         self.calibration.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.left_out = QLabel("")
         self.left_out.setWordWrap(True)
-        self.learn_button = QPushButton("&Learn")
-        self.learn_button.setToolTip("Learn from the genre tags of the tracks in this folder")
+        self.learn_button = QPushButton(Learn.tr("&Learn"))
+        self.learn_button.setToolTip(
+            Learn.tr("Learn from the genre tags of the tracks in this folder")
+        )
         self.learn_button.clicked.connect(self._learn)
-        self.forget_button = QPushButton("&Forget")
-        self.forget_button.setToolTip("Delete the learned genres (back to the built-in ones)")
+        self.forget_button = QPushButton(Learn.tr("&Forget"))
+        self.forget_button.setToolTip(
+            Learn.tr("Delete the learned genres (back to the built-in ones)")
+        )
         self.forget_button.clicked.connect(self.forget_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.learn_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -91,11 +107,15 @@ class LearnDialog(QDialog):
 
     def set_folder(self, folder: str) -> None:
         """The folder Learn reads (the window's current one)."""
-        self.folder_label.setText(f"From: {folder}" if folder else "Choose a music folder first")
+        self.folder_label.setText(
+            Learn.tr("From: {folder}").format(folder=folder)
+            if folder
+            else Learn.tr("Choose a music folder first")
+        )
         self.learn_button.setEnabled(bool(folder))
 
     def _learn(self) -> None:
-        self.set_busy("Learning from your tags…")
+        self.set_busy(Learn.tr("Learning from your tags…"))
         self.learn_requested.emit()
 
     def set_busy(self, text: str) -> None:
@@ -114,26 +134,41 @@ class LearnDialog(QDialog):
         cv, tracks = report["cv"], report["tracks"]
         problems = report.get("problems") or []
         lo, hi = cv["ci95"]
-        self.summary.setText(
-            f"Learned {len(report['genres'])} genres from {tracks['used']} tagged tracks: "
-            f"cross-validated accuracy {cv['accuracy']:.0%} of {cv['n']} tracks (95% interval "
-            f"{lo:.0%}-{hi:.0%}; mean per genre {cv['mean_genre_accuracy']:.0%}). "
-            f"{tracks['untagged']} untagged tracks"
-            + (f"; {len(problems)} files could not be read" if problems else "")
-            + ". The table now shows your genres."
-        )
+        sentences = [
+            Learn.tr(
+                "Learned %n genres from {used} tagged tracks.", None, len(report["genres"])
+            ).format(used=number(tracks["used"])),
+            Learn.tr(
+                "Cross-validated accuracy {accuracy} of %n tracks (95% interval {interval}; "
+                "mean per genre {mean}).",
+                None,
+                cv["n"],
+            ).format(
+                accuracy=percent(cv["accuracy"]),
+                interval=_interval(lo, hi),
+                mean=percent(cv["mean_genre_accuracy"]),
+            ),
+            Learn.tr("%n tracks have no genre tag.", None, tracks["untagged"]),
+        ]
+        if problems:
+            sentences.append(Learn.tr("%n files could not be read.", None, len(problems)))
+        sentences.append(Learn.tr("The table now shows your genres."))
+        self.summary.setText(" ".join(sentences))
         genres = report["genres"]
         self.table.setRowCount(len(genres))
         for r, g in enumerate(genres):
-            spellings = ", ".join(f"{s!r} ×{n}" for s, n in g.get("spellings", {}).items())
+            spellings = ", ".join(
+                Learn.tr("{spelling} ×{count}").format(spelling=repr(s), count=number(n))
+                for s, n in g.get("spellings", {}).items()
+            )
             acc = g["cv_accuracy"]
             lo, hi = acc["ci95"]
             cells = (
                 g["genre"],
-                str(g["tracks"]),
-                f"{acc['value']:.0%}" if acc["n"] else "-",
-                f"{lo:.0%}-{hi:.0%}",
-                "" if g["trustworthy"] else TOO_FEW,
+                number(g["tracks"]),
+                percent(acc["value"]) if acc["n"] else "-",
+                _interval(lo, hi),
+                "" if g["trustworthy"] else Learn.tr("too few tracks to trust"),
                 spellings,
             )
             for c, text in enumerate(cells):
@@ -144,14 +179,25 @@ class LearnDialog(QDialog):
                     )
                 if c == 4 and text:
                     item.setToolTip(
-                        f"Fewer than {report['min_trusted_tracks']} tagged tracks: the "
-                        "estimate may be far off. Tag more tracks of this genre."
+                        Learn.tr(
+                            "Fewer than %n tagged tracks: the estimate may be far off. Tag more "
+                            "tracks of this genre.",
+                            None,
+                            report["min_trusted_tracks"],
+                        )
                     )
                 self.table.setItem(r, c, item)
         self.calibration.setText(self._calibration_text(report))
         left = report.get("left_out") or []
         self.left_out.setText(
-            "Left out: " + "; ".join(f"{x['name']} ({x['reason']})" for x in left) if left else ""
+            Learn.tr("Left out: {genres}").format(
+                genres=Learn.tr("; ").join(
+                    Learn.tr("{genre} ({reason})").format(genre=x["name"], reason=x["reason"])
+                    for x in left
+                )
+            )
+            if left
+            else ""
         )
 
     @staticmethod
@@ -159,30 +205,46 @@ class LearnDialog(QDialog):
         """How "none of these" and the write threshold were calibrated, in one paragraph."""
         opened, t = report["open_set"], report["threshold"]
         held = opened["held_out_none"]
-        basis = (
-            f"compared with {opened['background_tracks']} untagged tracks"
-            if opened["method"] == "background"
-            else "calibrated on held-out genres (few untagged tracks)"
-        )
-        text = f"None of these: {basis}; each genre held out in turn came out none of these "
+        if opened["method"] == "background":
+            sentences = [
+                Learn.tr("None of these: compared with %n untagged tracks.", None,
+                         opened["background_tracks"])
+            ]  # fmt: skip
+        else:
+            sentences = [
+                Learn.tr("None of these: calibrated on held-out genres (few untagged tracks).")
+            ]
         if held["n"]:
             lo, hi = held["ci95"]
-            text += f"or uncertain for {held['value']:.0%} of its tracks ({lo:.0%}-{hi:.0%}). "
+            sentences.append(
+                Learn.tr(
+                    "Each genre held out in turn came out none of these or uncertain for "
+                    "{share} of its tracks ({interval})."
+                ).format(share=percent(held["value"]), interval=_interval(lo, hi))
+            )
         if t["value"] is None:
-            text += (
-                f"No threshold reaches {t['target_precision']:.0%} cross-validated precision: "
-                "nothing is written automatically unless you set a threshold."
+            sentences.append(
+                Learn.tr(
+                    "No threshold reaches {precision} cross-validated precision: nothing is "
+                    "written automatically unless you set a threshold."
+                ).format(precision=percent(t["target_precision"]))
             )
         else:
-            text += (
-                f"Written from confidence {t['value']:.2f} on (cross-validated precision "
-                f"{t['cv_precision']:.0%}, target {t['target_precision']:.0%})."
+            sentences.append(
+                Learn.tr(
+                    "Written from confidence {confidence} on (cross-validated precision "
+                    "{precision}, target {target})."
+                ).format(
+                    confidence=number(t["value"], 2),
+                    precision=percent(t["cv_precision"]),
+                    target=percent(t["target_precision"]),
+                )
             )
-        return text
+        return " ".join(sentences)
 
     def show_error(self, message: str) -> None:
         self._idle()
-        self.summary.setText(f"Nothing learned: {message}")
+        self.summary.setText(Learn.tr("Nothing learned: {message}").format(message=message))
 
     def show_forgotten(self, existed: bool) -> None:
         self._idle()
@@ -191,9 +253,9 @@ class LearnDialog(QDialog):
         self.calibration.setText("")
         self.left_out.setText("")
         self.summary.setText(
-            "Forgot the learned genres: the table shows the built-in genres again."
+            Learn.tr("Forgot the learned genres: the table shows the built-in genres again.")
             if existed
-            else "There were no learned genres to forget."
+            else Learn.tr("There were no learned genres to forget.")
         )
 
     def table_rows(self) -> list[tuple[str, ...]]:
