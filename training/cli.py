@@ -313,6 +313,56 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quantize(args: argparse.Namespace) -> int:
+    """The fast (int8) model from an fp32 one, its guard, and its re-measured card."""
+    from mgc_desktop.model.card import ModelCard
+    from training.data import discover
+    from training.export import ort_latency_ms, write_card_json
+    from training.quantize import quantize_model
+
+    t0 = time.monotonic()
+    run = _run_dir(args, "quantize")
+    log = Log(run / "log.txt")
+    out = Path(args.out)
+    if out.resolve() == Path(args.model).resolve():
+        raise DataError("--out must differ from --model (the fp32 source is read twice)")
+    info = quantize_model(args.model, out, args.data, args.reference, log)
+    clips = discover(args.data)
+    classes = list(ModelCard.from_metadata(_metadata(out)).classes)
+    test = [c for c in clips if c.split == "test"]
+    m = evaluate_app(out, test, classes, run, "test", "Test (T1) via mgc-desktop classify", log)
+    info["test_metrics"] = {k: m[k] for k in ("tracks", "accuracy", "macro_f1", "mean_recall",
+                                              "ece", "nll", "ci95", "auto_tagged",
+                                              "auto_tagged_precision", "per_class",
+                                              "confusion_matrix")}
+    from training.quantize import rewrite_info
+
+    card = rewrite_info(out, info)
+    info["ort_ms_first_pass_1_thread"] = round(ort_latency_ms(out), 2)
+    info["quantization"]["seconds"] = round(time.monotonic() - t0, 1)
+    info["quantization"]["command"] = "python -m training " + " ".join(
+        shlex.quote(a) for a in sys.argv[1:])
+    source_json = Path(args.model).with_suffix(".json")
+    extra = json.loads(source_json.read_text()) if source_json.is_file() else {}
+    extra = {k: v for k, v in extra.items() if k not in ("model_id", "version", "classes",
+                                                         "frontend", "inference", "temperature")}
+    extra.update(info)
+    source_check = extra.pop("export_check", {})
+    extra["export_check"] = {"opset": source_check.get("opset"), "size_bytes": out.stat().st_size,
+                             "fp32_source_onnx_max_prob_diff": source_check.get(
+                                 "onnx_max_prob_diff")}
+    card_path = Path(args.card) if args.card else out.with_suffix(".json")
+    write_card_json(card, extra, card_path)
+    log(f"done in {time.monotonic() - t0:.0f} s; card {card_path}")
+    return 0
+
+
+def _metadata(path: Path) -> dict[str, str]:
+    import onnx
+
+    return {p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props}
+
+
 def cmd_smoke(args: argparse.Namespace) -> int:
     """Seconds-long end-to-end check of the machinery: musicnn with random weights (no wheel
     needed), a few clips, one fold split, export, classify through the app's classifier."""
@@ -400,6 +450,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--split", default="test", choices=["train", "valid", "test", "all"])
     sp.add_argument("--report", default=None)
     sp.set_defaults(func=cmd_evaluate)
+    sp = sub.add_parser("quantize", help="the fast int8 model from an fp32 one (calibrated on "
+                        "train/valid clips), its accuracy guard and re-measured card")
+    sp.add_argument("--model", required=True, help="the fp32 model (python -m training train)")
+    sp.add_argument("--data", required=True)
+    sp.add_argument("--out", required=True, help="ONNX file to write")
+    sp.add_argument("--card", default=None, help="card JSON (default beside --out)")
+    sp.add_argument("--reference", default="tests/model/data/fp32_reference.npz",
+                    help="where the fp32 answers on the held-out clips go (the CI guard)")
+    sp.add_argument("--report", default=None)
+    sp.set_defaults(func=cmd_quantize)
     sp = sub.add_parser("smoke", help="tiny end-to-end run (CI): train, export, classify")
     common(sp, Path(__file__).resolve().parent / "configs" / "smoke.json")
     sp.add_argument("--out", required=True)
