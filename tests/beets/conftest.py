@@ -23,11 +23,12 @@ if importlib.util.find_spec("beets") is None or not BEET.exists():
 
 # Real clips whose verdicts cover what the tests need: sure ones (Hip-Hop: a display name that
 # is not the class key) and ones the model is not sure of (a disco clip it hears as none of its
-# genres, a rock clip it hesitates on). gtzan split=valid: never the clips reported as test.
+# genres, a rock clip it hears as pop, unsure). gtzan train and valid clips: never the clips
+# kept for the reported test figures.
 REAL_CLIPS = (
     "gtzan/blues/blues.00000.flac",
     "gtzan/classical/classical.00000.flac",
-    "gtzan/hiphop/hiphop.00095.flac",
+    "gtzan/hiphop/hiphop.00001.flac",
     "gtzan/metal/metal.00000.flac",
     "gtzan/disco/disco.00075.flac",
     "gtzan/rock/rock.00074.flac",

@@ -1,8 +1,9 @@
 """The plugin on the real test clips (gtzan and extra, split=test), end to end through `beet`:
-import -A -C -q, mgcgenre --pretend (nothing changes), mgcgenre, ls, write; compared with
-`mgc-desktop classify --json` on the same files and with the clips' labels.
+import -A -C -q (with --auto the plugin runs there), mgcgenre --pretend (nothing changes),
+mgcgenre, ls, write; compared with `mgc-desktop classify --json` on the same files and with the
+clips' labels.
 
-    .venv/bin/python -m tests.beets.measure_real_music [--limit N]
+    .venv/bin/python -m tests.beets.measure_real_music [--limit N] [--auto]
 
 Prints the figures and ends with one JSON line (as the benchmarks do). Not a test: 98 clips
 take a minute or two; tests/beets/test_real_music.py runs the same steps on a few of them.
@@ -61,7 +62,7 @@ def classify_json(paths: list[str], app_data: Path) -> dict[str, dict]:
     return found
 
 
-def measure(clips: list[tuple[Path, str]], root: Path) -> dict:
+def measure(clips: list[tuple[Path, str]], root: Path, auto: bool = False) -> dict:
     music = root / "music"
     labels = {}
     for src, label in clips:
@@ -70,7 +71,10 @@ def measure(clips: list[tuple[Path, str]], root: Path) -> dict:
         shutil.copyfile(src, dest)
         labels[str(dest)] = label
     lib = BeetsLibrary(root, app_data=root / "app")
+    lib.configure(workers=None, auto=auto)  # the default workers, as a user has them
+    start = time.monotonic()
     lib.run("import", "-A", "-C", "-q", music)
+    import_s = time.monotonic() - start
     before_db, before_files = lib.genres(), file_digests(labels)
     pretend = lib.run("mgcgenre", "--pretend")
     assert lib.genres() == before_db, "pretend changed the library"
@@ -105,6 +109,7 @@ def measure(clips: list[tuple[Path, str]], root: Path) -> dict:
             4,
         ),
         "write_matches_library": sum(in_files[p] == stored[p] for p in labels) / len(labels),
+        "import_s": round(import_s, 1),
         "plugin_s": round(plugin_s, 1),
         "classify_s": round(classify_s, 1),
         "summary": [x for x in run.stdout.splitlines() if x.startswith("mgcgenre:")],
@@ -115,10 +120,11 @@ def measure(clips: list[tuple[Path, str]], root: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N test clips")
+    parser.add_argument("--auto", action="store_true", help="classify on import (`auto: yes`)")
     args = parser.parse_args()
     clips = labelled_test_clips()[: args.limit]
     with tempfile.TemporaryDirectory(prefix="mgcgenre-measure-") as tmp:
-        result = measure(clips, Path(tmp))
+        result = measure(clips, Path(tmp), auto=args.auto)
     for name, value in result.items():
         print(f"{name}: {value}")
     print(json.dumps(result))
