@@ -1,10 +1,10 @@
 """`mgc-desktop similar FILE`: the indexed tracks that sound most like FILE.
 
-Cosine similarity between the base model's track embeddings, one matrix product over the
-library index: no indexed file is decoded. FILE itself is looked up in the index (decoded only
-when the index has no current entry for it) and left out of the answer. Exit status 0 on an
-answer, 1 when FILE is missing or cannot be read (one error line naming it, as `classify`
-and `tag` say it), 2 on usage errors (no index, nothing classified).
+How alike the base model's track embeddings and its answers are (`personal/similar.py`), one
+matrix product over the library index: no indexed file is decoded. FILE itself is looked up
+in the index (decoded only when the index has no current entry for it) and left out of the
+answer. Exit status 0 on an answer, 1 when FILE is missing or cannot be read (one error line
+naming it, as `classify` and `tag` say it), 2 on usage errors (no index, nothing classified).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "similar",
         help="list the indexed tracks most similar to a file",
-        description="The N indexed tracks closest to FILE (cosine similarity of the model's "
-        "track embeddings; run `mgc-desktop scan` on your music first).",
+        description="The N indexed tracks closest to FILE (the model's track embeddings and "
+        "answers compared; run `mgc-desktop scan` on your music first).",
     )
     p.add_argument("file", metavar="FILE", help="a music file")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
@@ -65,13 +65,14 @@ def run(args: argparse.Namespace) -> int:
             )
         cached = library.cached_predictions([args.file], model_id).get(args.file)
         query = cached.embedding if cached is not None else None
+        answers = cached.probabilities if cached is not None else None
         if query is None:  # not in the index (or changed since): analyse it for the query
-            query, error = _embed(model_path, args.file)
+            query, answers, error = _embed(model_path, args.file)
             if query is None:
                 print(f"{display_path(args.file)}: error: {error}", file=sys.stderr)
                 return EXIT_SOME_FAILED
         try:
-            found = similar_in_library(library, model_id, args.file, args.top, query)
+            found = similar_in_library(library, model_id, args.file, args.top, query, answers)
         except NothingToCompare as exc:
             return _usage(str(exc))
     for path, score in found:
@@ -84,16 +85,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _embed(model_path, path: str):
-    """(embedding, None) for a file the index does not hold, or (None, reason)."""
+    """(embedding, the model's probabilities, None) for a file the index does not hold, or
+    (None, None, reason)."""
     from mgc_desktop.audio.decode import DecodeError
     from mgc_desktop.model.classifier import GenreClassifier
 
     try:
         prediction = GenreClassifier(model_path).classify_file(path)
     except DecodeError as exc:
-        return None, str(exc)
+        return None, None, str(exc)
     embedding = getattr(prediction, "embedding", None)
     if embedding is None:
         reason = prediction.note or "the model gives no track embedding"
-        return None, f"nothing to compare: {reason}"
-    return embedding, None
+        return None, None, f"nothing to compare: {reason}"
+    return embedding, prediction.probabilities, None

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 K_NEAREST = 3
-MAX_REFERENCE = 4000  # tagged tracks kept for the comparison (a stratified sample beyond)
-MAX_BACKGROUND = 4000  # untagged tracks used to fit (a random sample beyond)
+MAX_REFERENCE = 3000  # tagged tracks kept for the comparison (a stratified sample beyond)
+MAX_BACKGROUND = 3000  # untagged tracks used to fit (a random sample beyond)
 MIN_BACKGROUND = 8  # fewer untagged tracks: fit from the held-out genres instead
 _CHUNK = 2048
 

@@ -19,7 +19,7 @@ from mgc_desktop.personal.honesty import (
     choose_threshold,
     proportion,
 )
-from mgc_desktop.personal.logistic import LogisticFit, fit_logistic, normalise
+from mgc_desktop.personal.logistic import LogisticFit, final_fit, fit_logistic, normalise
 from mgc_desktop.personal.model import DEFAULT_MIN_TRACKS, PersonalModel, VocabularyError
 from mgc_desktop.personal.names import (
     GenreCount,
@@ -200,10 +200,13 @@ def _choose_learner(training: TrainingSet, seed: int) -> tuple[float, LogisticFi
     tried = []
     for weight in BASE_WEIGHTS:
         features = closed_features(training.embeddings, training.base, weight)
-        fit = fit_logistic(features, training.labels, len(training.genres), seed=seed)
+        fit = fit_logistic(features, training.labels, len(training.genres), seed=seed, final=False)
         tried.append((weight, fit))
     merit = [f.cv["accuracy"] + f.cv["mean_genre_accuracy"] for _, f in tried]
     best = int(np.argmax(merit))
+    weight = tried[best][0]
+    features = closed_features(training.embeddings, training.base, weight)
+    tried[best] = (weight, final_fit(features, training.labels, tried[best][1]))
     summary = [
         {
             "base_weight": w,

@@ -191,3 +191,22 @@ def test_tags_unrelated_to_the_sound_give_honestly_unsure_answers():
     assert model.report["cv"]["accuracy"] < 0.45  # chance is 1/3
     confidence = _probabilities(model, rng.standard_normal((500, 16))).max(axis=1)
     assert confidence.mean() < 0.45 and (confidence >= model.threshold).mean() < 0.05
+
+
+def test_similar_weighs_the_base_models_answers_beside_the_embedding():
+    """Two tracks as close in embedding space; the one the base model heard alike wins, and the
+    score is the mean of the cosine and the answers' Bhattacharyya coefficient."""
+    from mgc_desktop.personal.features import sqrt_answers
+
+    matrix = np.array([[1.0, 0.1, 0.0], [1.0, -0.1, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    answers = sqrt_answers(np.array([[0.1, 0.9], [0.9, 0.1], [0.1, 0.9]], dtype=np.float32))
+    query, heard = np.array([1.0, 0.0, 0.0]), sqrt_answers(np.array([0.9, 0.1]))
+    alone = most_similar(["a", "b", "c"], matrix, query, top=3)
+    assert alone[0][1] == pytest.approx(alone[1][1])  # the embedding cannot tell a from b
+    found = most_similar(
+        ["a", "b", "c"], matrix, query, top=3, answers=answers, query_answers=heard
+    )
+    assert [p for p, _ in found] == ["b", "a", "c"]
+    cosine = 1 / np.sqrt(1.01)
+    assert found[0][1] == pytest.approx(0.5 * cosine + 0.5 * 1.0, abs=1e-5)
+    assert found[1][1] == pytest.approx(0.5 * cosine + 0.5 * 0.6, abs=1e-5)

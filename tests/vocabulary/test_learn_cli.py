@@ -236,6 +236,7 @@ def test_similar_tracks(capsys, tagged_library, embedding_models, tmp_path):
     code, out, _ = _run(capsys, model, "similar", str(outside), "--top", "1", "--json")
     assert code == 0
     assert os.path.basename(json.loads(out)["path"]).startswith("j0.")  # the same audio
+    assert json.loads(out)["score"] > 0.99  # same embedding, same answers
 
     bad = tmp_path / "bad.mp3"
     bad.write_bytes(b"\x00" * 100)
