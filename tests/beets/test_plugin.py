@@ -49,6 +49,18 @@ def test_pretend_changes_nothing_then_write_puts_the_genre_in_every_container(
         assert file_genres(path) == [stored[str(path)]], path.suffix
 
 
+def test_with_import_write_on_the_command_has_beets_write_the_files_at_once(
+    library, synthetic_music
+):
+    library.configure(write=True, min_confidence=0.0)
+    _import(library, synthetic_music)
+    library.run("mgcgenre")
+    stored = library.genres()
+    for path in synthetic_music:
+        assert stored[str(path)] and file_genres(path) == [stored[str(path)]], path.suffix
+    assert library.run("write", "-p").stdout.strip() == ""  # nothing left for `beet write`
+
+
 def test_min_confidence_above_every_answer_leaves_all_unchanged_and_lists_them(
     library, synthetic_music
 ):
