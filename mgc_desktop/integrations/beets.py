@@ -85,7 +85,6 @@ class GenreSource:
             _, card = load_session(self.model_path)
         except IncompatibleModel as exc:
             raise SetupError(f"cannot use the model: {exc}") from None
-        self.model_id = card.model_id
         self.personal, self.note = _learned_genres(vocabulary, card.model_id)
         if min_confidence is not None:
             self.threshold = float(min_confidence)
