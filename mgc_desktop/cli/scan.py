@@ -2,8 +2,12 @@
 
 The second scan of an unchanged collection only stats files. Progress, rate and ETA go to
 stderr; the summary (and, with --album-consistent, one genre per album) to stdout. Exit status
-0 when every file is classified, 1 when some failed (now or in an earlier scan, unchanged since),
-2 on usage errors. Ctrl-C keeps everything classified so far; run the scan again to resume.
+0 when every file is classified, 1 when some failed (now, or to classify in an earlier scan,
+unchanged since; a missing path too), 2 on usage errors. A file whose tags hung the tag reader
+is indexed and classified all the same: that failure is reported (exit 1) when found, then
+remembered until the file changes, listed in the summary ("with unreadable tags") and not read
+again, which does not fail later scans; --retry-failed reads it again. Ctrl-C keeps everything
+classified so far; run the scan again to resume.
 """
 
 from __future__ import annotations
@@ -45,17 +49,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 class _StderrProgress:
     """Scan progress on stderr: a live line on a terminal, a line every few seconds otherwise,
-    nothing for scans that finish within two seconds."""
+    nothing for scans that finish within two seconds. A scan that showed progress ends with a
+    final line (files, time), so a log never stops at a stale count."""
 
     def __init__(self) -> None:
         self.start = time.monotonic()
         self.last = 0.0
         self.tty = sys.stderr.isatty()
         self.shown = False
+        self.files: int | None = None  # set by the scan's final ("done") report
 
     def __call__(self, p) -> None:
         now = time.monotonic()
-        if now - self.start < 2.0 or p.phase == "done":
+        if p.phase == "done":
+            self.files = p.done
+            return
+        if now - self.start < 2.0:
             return
         if now - self.last < (0.2 if self.tty else 5.0):
             return
@@ -70,8 +79,16 @@ class _StderrProgress:
         self.shown = True
 
     def finish(self) -> None:
-        if self.tty and self.shown:
-            print(file=sys.stderr)
+        """The final line, once progress was shown (also after Ctrl-C or an error)."""
+        if not self.shown:
+            return
+        elapsed = time.monotonic() - self.start
+        text = "done" if self.files is not None else "stopped"
+        if self.files is not None:
+            text += f": {self.files} file{'s' if self.files != 1 else ''}"
+        text += f" in {elapsed:.1f} s"
+        print(("\r" + text.ljust(60)) if self.tty else text, file=sys.stderr, flush=True)
+        self.shown = False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -123,6 +140,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         record = report.to_dict()
         record["failures"] = [{"path": p, "error": e} for p, e in report.failures]
+        record["unread"] = [{"path": p, "error": e} for p, e in report.unread_tags]
         if args.album_consistent:
             record["albums"] = [_album_record(a) for a in albums]
             record["vocabulary"] = "personal" if personal else "builtin"
@@ -135,6 +153,12 @@ def run(args: argparse.Namespace) -> int:
             f"{r.files} files: {r.added} added, {r.changed} changed, {r.unchanged} unchanged, "
             f"{r.moved} moved, {r.removed} removed, {r.classified} classified, {r.failed} failed"
             + (f", {r.known_failures} failed before" if r.known_failures else "")
+            + (
+                f", {len(r.unread_tags)} with unreadable tags (not read again; "
+                "--retry-failed reads them)"
+                if r.unread_tags
+                else ""
+            )
             + f" in {r.elapsed_s:.1f} s"
             + (" (cancelled)" if r.cancelled else "")
         )
@@ -155,7 +179,7 @@ def _albums(library, roots: list[str], model_id: str | None, personal, args) -> 
     tracks = {t.path: t for root in roots for t in library.tracks(root, model_id=model_id)}
     if personal is not None:
         from mgc_desktop.cli.personal import threshold
-        from mgc_desktop.library.vocabulary import restate_tracks
+        from mgc_desktop.personal.restate import restate_tracks
 
         restated = restate_tracks(personal, tracks.values(), library, threshold(args))
         return album_genres(restated)
