@@ -49,7 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 class Progress:
     """Progress, rate and ETA on stderr: a live line on a terminal, a line every few seconds
-    otherwise; silent for runs that finish quickly."""
+    otherwise; silent for runs that finish quickly. A run that showed progress ends with a
+    final line (done, rate, time), so a log never stops at a stale count."""
 
     def __init__(self, total: int | None, quiet_for_s: float = 2.0) -> None:
         self.total, self.done = total, 0
@@ -73,8 +74,12 @@ class Progress:
         print(("\r" + text) if self.tty else text, end="" if self.tty else "\n", file=sys.stderr)
 
     def finish(self) -> None:
-        if self.tty and self.last:
-            print(file=sys.stderr)
+        if not self.last:  # quiet run: nothing was shown, nothing to close
+            return
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        text = f"{self.done}" + (f"/{self.total}" if self.total else "")
+        text += f" done in {elapsed:.1f} s ({self.done / elapsed:.1f}/s)"
+        print(("\r" + text.ljust(40)) if self.tty else text, file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:

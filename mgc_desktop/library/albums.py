@@ -63,12 +63,14 @@ class AlbumGenre:
     genre: str | None
     confidence: float
     probabilities: dict[str, float]
+    shared_artist: str | None = None  # an album tag without album artist: its tracks' one artist
 
     @property
     def label(self) -> str:
         """How the album is named: "album artist — album" from the tags, else the album (or
         folder) name alone; never the artist of whichever track came first."""
-        return f"{self.artist} — {self.title}" if self.artist else self.title
+        who = self.artist or self.shared_artist
+        return f"{who} — {self.title}" if who else self.title
 
 
 def _norm(value: str | None) -> str:
@@ -109,29 +111,24 @@ def album_genres(tracks: Iterable[AlbumTrack]) -> list[AlbumGenre]:
             AlbumGenre(
                 key=key,
                 title=first.album or _folder_name(first.folder),
-                artist=_album_artist(key, members),
+                artist=first.albumartist if key[0] == "tags" else None,
                 folder=first.folder if key[0] != "tags" else None,
                 tracks=tuple(sorted(t.path for t in members)),
                 classified=voters,
                 genre=genre,
                 confidence=probabilities.get(genre, 0.0) if genre else 0.0,
                 probabilities=probabilities,
+                shared_artist=_shared_artist(members) if key[0] == "tags-folder" else None,
             )
         )
     out.sort(key=lambda a: a.tracks[0])
     return out
 
 
-def _album_artist(key: tuple[str, str, str], members: list[AlbumTrack]) -> str | None:
-    """The album artist tag; for an album tag without one, the artist every track shares;
-    for a folder, none (its tracks may be anyone's)."""
-    if key[0] == "tags":
-        return members[0].albumartist
-    if key[0] == "tags-folder":
-        artists = {_norm(t.artist) for t in members}
-        if len(artists) == 1 and "" not in artists:
-            return members[0].artist
-    return None
+def _shared_artist(members: list[AlbumTrack]) -> str | None:
+    """The artist tag every track has in common (None when they differ or one has none)."""
+    artists = {_norm(t.artist) for t in members}
+    return members[0].artist if len(artists) == 1 and "" not in artists else None
 
 
 def genre_by_track(albums: Iterable[AlbumGenre]) -> dict[str, AlbumGenre]:

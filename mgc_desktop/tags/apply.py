@@ -78,11 +78,16 @@ def error_message(exc: BaseException) -> str:
     return f"malformed or unsupported file ({one_line(exc)})"
 
 
-def _journal_delta(journal: Journal, change_id: int):
-    """The `before_replace` hook: journal how to get the original bytes back."""
+def _journal_delta(journal: Journal, change_id: int, mtime_ns: int | None = None):
+    """The `before_replace` hook: journal how to get the original bytes back, and its
+    modification time. `mtime_ns`: give the copy this modification time (an undo putting back
+    the time the file had before the write)."""
 
     def hook(real: Path, tmp: Path, orig_sha256: str) -> None:
-        journal.attach_delta(change_id, delta.make(real, tmp, orig_sha256))
+        st = os.stat(real)
+        journal.attach_delta(change_id, delta.make(real, tmp, orig_sha256), st.st_mtime_ns)
+        if mtime_ns is not None:
+            os.utime(tmp, ns=(st.st_atime_ns, mtime_ns))
 
     return hook
 
@@ -123,13 +128,16 @@ def _write(
 
 
 def _restore_bytes(path: str, ch: Change, *, keep_mtime: bool, journal: Journal, row: int):
-    """Put back the original bytes of `ch` (the file must be exactly what `ch` wrote)."""
+    """Put back the original bytes of `ch` (the file must be exactly what `ch` wrote), and its
+    modification time as it was before the write (when journaled): a write that did not keep
+    the time is undone completely, as a write that kept it always was."""
     stored = delta.Delta.decode(ch.delta, ch.orig_sha256, ch.new_sha256)
 
     def modify(tmp: Path) -> None:
         delta.restore(stored, path, tmp)
 
-    atomic_modify(path, modify, keep_mtime=keep_mtime, before_replace=_journal_delta(journal, row))
+    hook = _journal_delta(journal, row, mtime_ns=ch.orig_mtime_ns)
+    atomic_modify(path, modify, keep_mtime=keep_mtime, before_replace=hook)
 
 
 def apply_plan(

@@ -4,7 +4,8 @@ A change row is committed as 'pending' before the write and marked 'done' (or 'f
 so after a crash each pending row's file holds either its old or its new values, and undo can
 tell which. Undo batches are journaled like any other batch (and can themselves be undone).
 Just before the written copy replaces the file, the row gets the sha256 of the original and of
-the copy, and the delta (`tags.delta`) that rebuilds the original's exact bytes from the copy.
+the copy, the delta (`tags.delta`) that rebuilds the original's exact bytes from the copy, and
+the original's modification time (undo gives it back with the bytes).
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ CREATE TABLE IF NOT EXISTS changes (
     undo_of INTEGER,                -- for rows of undo batches: the change restored
     orig_sha256 TEXT,               -- the file before the change ...
     new_sha256 TEXT,                -- ... and after it
-    delta BLOB                      -- tags.delta: rebuilds the original bytes from the new
+    delta BLOB,                     -- tags.delta: rebuilds the original bytes from the new
+    orig_mtime_ns INTEGER           -- the file's modification time before the change
 );
 CREATE INDEX IF NOT EXISTS changes_batch ON changes(batch_id);
 CREATE INDEX IF NOT EXISTS changes_path ON changes(path);
@@ -53,10 +55,15 @@ CREATE INDEX IF NOT EXISTS changes_undo_of ON changes(undo_of);
 """
 
 JOURNAL_FILE_NAME = "tag_journal.sqlite3"
-_ADDED_COLUMNS = (("orig_sha256", "TEXT"), ("new_sha256", "TEXT"), ("delta", "BLOB"))
+_ADDED_COLUMNS = (
+    ("orig_sha256", "TEXT"),
+    ("new_sha256", "TEXT"),
+    ("delta", "BLOB"),
+    ("orig_mtime_ns", "INTEGER"),
+)
 _CHANGE_COLUMNS = (
     "id, batch_id, path, fmt, old_values, new_values, old_had_tag, state, error,"
-    " orig_sha256, new_sha256, delta"
+    " orig_sha256, new_sha256, delta, orig_mtime_ns"
 )
 
 
@@ -76,6 +83,7 @@ class Change:
     orig_sha256: str | None = None
     new_sha256: str | None = None
     delta: bytes | None = None
+    orig_mtime_ns: int | None = None  # None: journaled by a version that did not keep it
 
 
 @dataclass(frozen=True)
@@ -176,11 +184,12 @@ class Journal:
         )
         return int(cur.lastrowid)
 
-    def attach_delta(self, change_id: int, delta: Delta) -> None:
-        """Store how to rebuild the original bytes; call before the written copy is swapped in."""
+    def attach_delta(self, change_id: int, delta: Delta, orig_mtime_ns: int | None = None) -> None:
+        """Store how to rebuild the original bytes (and its modification time); call before
+        the written copy is swapped in."""
         self.db.execute(
-            "UPDATE changes SET orig_sha256=?, new_sha256=?, delta=? WHERE id=?",
-            (delta.orig_sha256, delta.new_sha256, delta.encode(), change_id),
+            "UPDATE changes SET orig_sha256=?, new_sha256=?, delta=?, orig_mtime_ns=? WHERE id=?",
+            (delta.orig_sha256, delta.new_sha256, delta.encode(), orig_mtime_ns, change_id),
         )
 
     def mark(self, change_id: int, state: str, error: str | None = None) -> None:
@@ -245,7 +254,7 @@ def _common_folder(folders: set[str] | tuple) -> str | None:
 
 
 def _change(row: tuple) -> Change:
-    cid, batch_id, path, fmt, old, new, had_tag, state, error, osha, nsha, delta = row
+    cid, batch_id, path, fmt, old, new, had_tag, state, error, osha, nsha, delta, mtime = row
     return Change(
         cid,
         batch_id,
@@ -259,4 +268,5 @@ def _change(row: tuple) -> Change:
         osha,
         nsha,
         delta,
+        mtime,
     )

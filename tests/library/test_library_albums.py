@@ -89,3 +89,29 @@ def _cli(argv, model_path, out, capsys=None):
         code = main(["--model", str(model_path), *argv])
     out.extend(buf.getvalue().splitlines())
     return code
+
+
+def test_albums_are_named_from_album_tags_else_the_folder_alone():
+    """Issue 25.3: a folder without album tags was named "<artist of one track> — <folder>"."""
+
+    def track(path, folder, album=None, albumartist=None, artist=None) -> Track:
+        return Track(path, 1, 1, "flac", 2.0, None, artist, album, albumartist, None, (), folder)
+
+    tracks = [
+        track("/m/mix/1.flac", "/m/mix", artist="Alice"),
+        track("/m/mix/2.flac", "/m/mix", artist="Bob"),
+        track("/m/solo/1.flac", "/m/solo", artist="Alice"),  # a folder is no album: no artist
+        track("/m/live/1.flac", "/m/live", album="Live", artist="Band"),
+        track("/m/live/2.flac", "/m/live", album="Live", artist="band "),
+        track("/m/va/1.flac", "/m/va", album="Hits", artist="Alice"),
+        track("/m/va/2.flac", "/m/va", album="Hits", artist="Bob"),
+        track("/m/b/1.flac", "/m/b", album="Blue", albumartist="Quartet", artist="Someone"),
+    ]
+    labels = {a.tracks[0]: a.label for a in album_genres(tracks)}
+    assert labels == {
+        "/m/mix/1.flac": "mix",
+        "/m/solo/1.flac": "solo",
+        "/m/live/1.flac": "Band — Live",  # the artist all its tracks share
+        "/m/va/1.flac": "Hits",  # various artists: the album alone
+        "/m/b/1.flac": "Quartet — Blue",
+    }

@@ -30,3 +30,20 @@ def test_undo_keep_mtime_can_be_passed(corpus):
     result, _ = _undo_in_the_window(keep_mtime=True)
     assert result.written == 1, result.errors
     assert os.stat(path).st_mtime_ns == OLD
+
+
+def test_undo_gives_back_the_mtime_a_write_did_not_keep(corpus):
+    """Issue 25.7: after a write that changed the modification time (the default), undo put
+    the bytes back but left the write's time; it restores both, whatever keep_mtime says."""
+    from mgc_desktop.tags import undo_batch
+
+    for name, keep in (("a.flac", False), ("a.m4a", True)):
+        path = corpus[name]
+        data = path.read_bytes()
+        os.utime(path, ns=(OLD, OLD))
+        assert apply_plan(plan_manual([path], ["Rock"])).written == 1
+        assert os.stat(path).st_mtime_ns != OLD  # the write did not keep it
+        result = undo_batch(keep_mtime=keep)
+        assert result.written == 1 and result.restored == [(str(path), "byte-exact")]
+        assert path.read_bytes() == data
+        assert os.stat(path).st_mtime_ns == OLD
