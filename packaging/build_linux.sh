@@ -63,6 +63,13 @@ rm -rf "$ROOT/build/lib" "$ROOT"/build/bdist.*  # setuptools' in-tree leftovers 
 "$VPY" -m pip install --quiet --no-deps --no-build-isolation .
 VERSION="$("$VPY" -c 'import mgc_desktop; print(mgc_desktop.__version__)')"
 
+# The window's translations: compiled here (generated, never committed) so that the bundle
+# carries them whoever builds it.
+if [[ "$RESOURCES" == "$ROOT/resources" ]] && compgen -G "$ROOT/resources/i18n/*.ts" >/dev/null; then
+    log "compiling the window's translations (resources/i18n/*.qm)"
+    "$VPY" "$ROOT/packaging/i18n.py" compile >/dev/null
+fi
+
 log "PyInstaller (mgc-desktop $VERSION)"
 BUILD_START=$(date +%s)
 rm -rf "$APP_DIR"
@@ -78,6 +85,25 @@ if [[ -n "$STRAYS" ]]; then
     echo "$STRAYS" >&2
     exit 1
 fi
+# Debug symbols are no part of an installed app: libpython alone carries 17 MB of them, the
+# extension modules more. Only shared libraries are stripped (the executable carries
+# PyInstaller's archive after its ELF image), and not those in the wheels' *.libs folders:
+# auditwheel rewrote them with patchelf, and strip leaves such a file unloadable ("ELF load
+# command address/offset not page-aligned").
+if command -v strip >/dev/null; then
+    log "stripping debug symbols from the shared libraries"
+    find "$APP_DIR/_internal" -type f -name '*.so*' -not -path '*.libs/*' \
+        -exec strip --strip-unneeded {} +
+else
+    log "strip (binutils) not found: the app keeps its libraries' debug symbols (~55 MB)"
+fi
+"$VPY" "$ROOT/packaging/bundle_report.py" "$APP_DIR"
+for qm in "$RESOURCES"/i18n/*.qm; do
+    if [[ -f "$qm" && ! -f "$APP_DIR/_internal/resources/i18n/$(basename "$qm")" ]]; then
+        echo "the app lacks its translation $(basename "$qm")" >&2
+        exit 1
+    fi
+done
 cp "$ROOT/packaging/install.sh" "$ROOT/packaging/uninstall.sh" "$APP_DIR/"
 chmod +x "$APP_DIR/install.sh" "$APP_DIR/uninstall.sh" "$APP_DIR/mgc-desktop"
 
