@@ -99,9 +99,9 @@ def test_owner_genres_on_real_music(tmp_path, capsys):
         "cv_accuracy": report["cv"]["accuracy"],
     }
     print(json.dumps(figures))
-    # Floors below the targets (75 % / 70 % / 65 %, on a larger hidden library):
-    # this library is small (3-12 tagged tracks per genre), so a figure moves by about 3 points
-    # per track.
+    # Measured: 0.814 / 0.782 / 0.744. Floors below that: this library is small (3-12 tagged
+    # tracks per genre), so a figure moves by about 3 points per track; the similar floor is
+    # above what the embedding alone reached here (0.67).
     assert accuracy >= 0.65, figures
     assert mean_recall >= 0.6, figures
-    assert similar_same >= 0.55, figures
+    assert similar_same >= 0.7, figures  # the embedding alone: 0.67
