@@ -10,9 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from mgc_desktop.gui.i18n import Context
 from mgc_desktop.gui.review import load_decisions, save_decisions
 from mgc_desktop.gui.track_model import TrackTableModel
 from mgc_desktop.gui.workers import WorkerHost
+
+Decisions = Context("Decisions")
 
 SAVE_DELAY_MS = 400
 
@@ -77,4 +80,6 @@ class DecisionKeeper(QObject):
                 save_decisions(self.folder, decisions)
                 self._saved = decisions
             except Exception as exc:  # noqa: BLE001 - a locked index must not block closing
-                self._on_error(f"Could not save your decisions: {exc}")
+                self._on_error(
+                    Decisions.tr("Could not save your decisions: {error}").format(error=exc)
+                )

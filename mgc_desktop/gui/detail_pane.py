@@ -31,11 +31,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.genre_names import shown_for_written
+from mgc_desktop.gui.i18n import Context
 from mgc_desktop.gui.review import TrackRow, genre_label
 from mgc_desktop.gui.tag_fields import GENRE, TagField
 from mgc_desktop.gui.widgets import ProbabilityBars, SpectrogramView
 
-TAG_COLUMNS = ("Tag", "Now", "After write")
+Detail = Context("Detail")
+TagName = Context("TagName")
+
+
+def _tag_columns() -> list[str]:
+    return [Detail.tr("Tag"), Detail.tr("Now"), Detail.tr("After write")]
+
+
+def tag_label(name: str) -> str:
+    """A tag's friendly name (tag_fields: "Album artist") in the interface language; a name
+    the app does not know (a custom Vorbis key) as it is."""
+    return {
+        "Album": TagName.tr("Album"),
+        "Album artist": TagName.tr("Album artist"),
+        "Album artist sort order": TagName.tr("Album artist sort order"),
+        "Album sort order": TagName.tr("Album sort order"),
+        "Artist": TagName.tr("Artist"),
+        "Artist sort order": TagName.tr("Artist sort order"),
+        "Artist website": TagName.tr("Artist website"),
+        "BPM": TagName.tr("BPM"),
+        "Comment": TagName.tr("Comment"),
+        "Compilation": TagName.tr("Compilation"),
+        "Composer": TagName.tr("Composer"),
+        "Conductor": TagName.tr("Conductor"),
+        "Copyright": TagName.tr("Copyright"),
+        "Date": TagName.tr("Date"),
+        "Disc": TagName.tr("Disc"),
+        "Encoded by": TagName.tr("Encoded by"),
+        "Encoder": TagName.tr("Encoder"),
+        "Genre": TagName.tr("Genre"),
+        "Grouping": TagName.tr("Grouping"),
+        "ISRC": TagName.tr("ISRC"),
+        "Key": TagName.tr("Key"),
+        "Label": TagName.tr("Label"),
+        "Language": TagName.tr("Language"),
+        "Length (ms)": TagName.tr("Length (ms)"),
+        "Lyricist": TagName.tr("Lyricist"),
+        "Lyrics": TagName.tr("Lyrics"),
+        "Media": TagName.tr("Media"),
+        "Mood": TagName.tr("Mood"),
+        "Original album": TagName.tr("Original album"),
+        "Original artist": TagName.tr("Original artist"),
+        "Original date": TagName.tr("Original date"),
+        "Owner": TagName.tr("Owner"),
+        "Performer": TagName.tr("Performer"),
+        "Release date": TagName.tr("Release date"),
+        "Remixer": TagName.tr("Remixer"),
+        "Subtitle": TagName.tr("Subtitle"),
+        "Tagging date": TagName.tr("Tagging date"),
+        "Title": TagName.tr("Title"),
+        "Track": TagName.tr("Track"),
+    }.get(name, name)
 
 
 class DetailPane(QWidget):
@@ -49,7 +102,7 @@ class DetailPane(QWidget):
         self.path: str | None = None
         self._fields: list[TagField] = []
         self._planned: tuple[str, ...] | None = None
-        self.title = QLabel("No track selected")
+        self.title = QLabel(Detail.tr("No track selected"))
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
@@ -58,8 +111,8 @@ class DetailPane(QWidget):
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
 
-        self.play_button = QPushButton("Play")
-        self.play_button.setToolTip("Listen to this track (Space)")
+        self.play_button = QPushButton(Detail.tr("Play"))
+        self.play_button.setToolTip(Detail.tr("Listen to this track (Space)"))
         self.play_button.setEnabled(False)
         self.play_button.clicked.connect(self._toggle_play)
         self.player_state = QLabel("")
@@ -69,8 +122,9 @@ class DetailPane(QWidget):
 
         self.bars = ProbabilityBars()
         self.spectrogram = SpectrogramView()
-        self.tags = QTableWidget(0, len(TAG_COLUMNS))
-        self.tags.setHorizontalHeaderLabels(list(TAG_COLUMNS))
+        columns = _tag_columns()
+        self.tags = QTableWidget(0, len(columns))
+        self.tags.setHorizontalHeaderLabels(columns)
         header = self.tags.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -79,8 +133,10 @@ class DetailPane(QWidget):
         self.tags.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tags.setWordWrap(False)
         self.tags.setToolTip(
-            "The file's tags now, and after the next write (changes in bold). Only the genre is "
-            "ever written."
+            Detail.tr(
+                "The file's tags now, and after the next write (changes in bold). Only the genre "
+                "is ever written."
+            )
         )
         self.tags.setMinimumHeight(6 * (self.fontMetrics().height() + 6))  # header + 5 rows
         self.tags.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -93,8 +149,8 @@ class DetailPane(QWidget):
         self.sections = QSplitter(Qt.Orientation.Vertical)
         self.sections.setChildrenCollapsible(False)
         for title, widget in (
-            ("Genre probabilities", self.bars),
-            ("What the model heard (log-mel)", self.spectrogram),
+            (Detail.tr("Genre probabilities"), self.bars),
+            (Detail.tr("What the model heard (log-mel)"), self.spectrogram),
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(widget)
@@ -103,7 +159,7 @@ class DetailPane(QWidget):
         # gets the room left under the probabilities and the spectrogram.
         self.pages = QTabWidget()
         self.pages.setDocumentMode(True)
-        self.pages.addTab(self.tags, "Tags: now and after write")
+        self.pages.addTab(self.tags, Detail.tr("Tags: now and after write"))
         self.sections.addWidget(self.pages)
         for i, stretch in enumerate((0, 0, 1)):  # bars and spectrogram keep theirs; tags grow
             self.sections.setStretchFactor(i, stretch)
@@ -166,30 +222,36 @@ class DetailPane(QWidget):
             self.player_state.setText("")
             self._player_error = False
         if row is None:
-            self.title.setText("No track selected")
+            self.title.setText(Detail.tr("No track selected"))
             self.summary.setText("")
             self.bars.set_probabilities({})
-            self.spectrogram.set_message("select a track")
+            self.spectrogram.set_message(Detail.tr("select a track"))
             self.set_tags([])
             return
         self.title.setText(row.title or row.file_name)
         self.title.setToolTip(row.path)
         parts = [p for p in (row.artist, row.album) if p]
         if row.error:
-            parts.append(f"failed: {row.error}")
+            parts.append(Detail.tr("failed: {error}").format(error=row.error))
         elif row.genre:
+            label = genre_label(row.genre, row.confidence, names)
             parts.append(
-                genre_label(row.genre, row.confidence, names)
-                + (" (uncertain)" if row.uncertain else "")
+                Detail.tr("{genre} (uncertain)").format(genre=label) if row.uncertain else label
             )
         elif row.note:
             parts.append(row.note)
         if row.override:
-            parts.append(f"your genre: {row.override}")
+            parts.append(
+                Detail.tr("your genre: {genre}").format(
+                    genre=shown_for_written(row.override, names)
+                )
+            )
         self.summary.setText(" · ".join(parts))
         self.bars.set_probabilities(row.probabilities, names)
         if changed:
-            self.spectrogram.set_message("analysing…" if not row.error else "not analysed")
+            self.spectrogram.set_message(
+                Detail.tr("analysing…") if not row.error else Detail.tr("not analysed")
+            )
             self._fields = []
         self._planned = planned
         self._fill_tags()
@@ -225,8 +287,12 @@ class DetailPane(QWidget):
         highlight_text = QBrush(self.palette().color(QPalette.ColorRole.HighlightedText))
         self.tags.setRowCount(len(rows))
         for i, (name, now, after, key) in enumerate(rows):
-            cells = [QTableWidgetItem(name), QTableWidgetItem(now), QTableWidgetItem(after)]
-            cells[0].setToolTip(f"stored as {key}")
+            cells = [
+                QTableWidgetItem(tag_label(name)),
+                QTableWidgetItem(now),
+                QTableWidgetItem(after),
+            ]
+            cells[0].setToolTip(Detail.tr("stored as {key}").format(key=key))
             cells[1].setToolTip(now)
             cells[2].setToolTip(after)
             if now != after:
@@ -248,8 +314,8 @@ class DetailPane(QWidget):
     def set_player_state(self, state: str) -> None:
         """loading / playing / stopped; a stop after an error leaves the error showing."""
         self._playing = state in ("loading", "playing")
-        self.play_button.setText("Stop" if self._playing else "Play")
-        text = {"loading": "decoding…", "playing": "playing"}.get(state)
+        self.play_button.setText(Detail.tr("Stop") if self._playing else Detail.tr("Play"))
+        text = {"loading": Detail.tr("decoding…"), "playing": Detail.tr("playing")}.get(state)
         if text is not None or not self._player_error:
             self.player_state.setText(text or "")
             self._player_error = False

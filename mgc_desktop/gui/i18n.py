@@ -19,13 +19,21 @@ translation can move them; a sentence is always one string, never glued from pie
 
 Numbers, percentages, durations and dates go through QLocale() (the default locale, which
 language.install sets to the chosen language), never f-string formatting.
+
+Qt is imported when text is first translated or formatted, not when this module is: the
+review state (review.py, tag_fields.py) uses it and stays importable without Qt.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from types import ModuleType
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+def _qt() -> ModuleType:
+    from PySide6 import QtCore
+
+    return QtCore
 
 
 class Context:
@@ -38,7 +46,7 @@ class Context:
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         """`text` in the interface language (itself when no catalog has it); `%n` in it is
         replaced by `n` in the locale's digits and the plural form for `n` is chosen."""
-        return QCoreApplication.translate(self.name, text, disambiguation, int(n))
+        return _qt().QCoreApplication.translate(self.name, text, disambiguation, int(n))
 
 
 Format = Context("Format")
@@ -46,9 +54,10 @@ Format = Context("Format")
 
 def number(value: float, decimals: int = 0) -> str:
     """`value` with the locale's decimal separator and digit grouping ("1 234,5" in French)."""
+    locale = _qt().QLocale()
     if decimals <= 0:
-        return QLocale().toString(int(round(value)))
-    return QLocale().toString(float(value), "f", decimals)
+        return locale.toString(int(round(value)))
+    return locale.toString(float(value), "f", decimals)
 
 
 def percent(fraction: float, decimals: int = 0) -> str:
@@ -71,7 +80,7 @@ def duration(seconds: float | None) -> str:
     if seconds is None or seconds != seconds or seconds in (float("inf"), float("-inf")):
         return "?"
     s = int(round(seconds))
-    loc = QLocale()
+    loc = _qt().QLocale()
 
     def two(v: int) -> str:
         return loc.toString(v).rjust(2, loc.zeroDigit())
@@ -100,5 +109,6 @@ def date_time(when: datetime | float | str | None) -> str:
         when = datetime.fromtimestamp(when)
     if when.tzinfo is None:
         when = when.astimezone()
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(qdt.toLocalTime(), QLocale.FormatType.ShortFormat)
+    qt = _qt()
+    moment = qt.QDateTime.fromSecsSinceEpoch(int(when.timestamp()), qt.QTimeZone.systemTimeZone())
+    return qt.QLocale().toString(moment.toLocalTime(), qt.QLocale.FormatType.ShortFormat)

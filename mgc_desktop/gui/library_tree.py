@@ -22,11 +22,24 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from mgc_desktop.gui.genre_names import shown_name
+from mgc_desktop.gui.i18n import Context, percent
 from mgc_desktop.gui.review import FAILED, group_albums
-from mgc_desktop.gui.track_model import TrackTableModel
-from mgc_desktop.tags.names import display_name
+from mgc_desktop.gui.track_model import TrackTableModel, status_label
 
-TREE_COLUMNS = ("Album / file", "Genre", "Confidence", "Status")
+TREE_COLUMNS = ("Album / file", "Genre", "Confidence", "Status")  # keys; titles below
+Albums = Context("Albums")
+
+
+def _column_titles() -> tuple[str, ...]:
+    return (
+        Albums.tr("Album / file"),
+        Albums.tr("Genre"),
+        Albums.tr("Confidence"),
+        Albums.tr("Status"),
+    )
+
+
 PATH_ROLE = Qt.ItemDataRole.UserRole + 10  # a track's path; an album's paths (list)
 
 
@@ -45,16 +58,21 @@ def album_nodes(snapshot: Sequence[tuple], names: Mapping[str, str]) -> list[Alb
     nodes = []
     for album, paths in group_albums(snapshot):
         where = album.folder or (os.path.dirname(paths[0]) if paths else "")
-        tip = (
-            f"{where}\n{len(paths)} tracks; album genre from the summed probabilities "
-            f"of {album.classified} classified tracks"
+        tip = "{where}\n{tracks} {genre}".format(
+            where=where,
+            tracks=Albums.tr("%n tracks.", None, len(paths)),
+            genre=Albums.tr(
+                "Album genre from the summed probabilities of %n classified tracks.",
+                None,
+                album.classified,
+            ),
         )
         nodes.append(
             AlbumNode(
                 "\x00".join(album.key),
                 album.label,
                 tip,
-                display_name(album.genre, names) if album.genre else "",
+                shown_name(album.genre, names) if album.genre else "",
                 album.confidence,
                 paths,
             )
@@ -168,7 +186,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return TREE_COLUMNS[section]
+            return _column_titles()[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -181,8 +199,8 @@ class LibraryTreeModel(QAbstractItemModel):
                 return (
                     album.label,
                     album.genre,
-                    f"{album.confidence:.0%}" if album.genre else "",
-                    f"{len(album.paths)} track{'s' if len(album.paths) != 1 else ''}",
+                    percent(album.confidence) if album.genre else "",
+                    Albums.tr("%n tracks", None, len(album.paths)),
                 )[col]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return album.tooltip
@@ -201,8 +219,8 @@ class LibraryTreeModel(QAbstractItemModel):
             if col == 1:
                 return self.table.predicted_text(r)
             if col == 2:
-                return f"{r.confidence:.0%}" if r.genre else ""
-            return r.status_text()
+                return percent(r.confidence) if r.genre else ""
+            return status_label(r.status_text())
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.error if (col == 3 and r.status == FAILED) else r.path
         if role == Qt.ItemDataRole.FontRole and col == 1 and r.override is not None:
@@ -241,7 +259,9 @@ class LibraryTreeView(QTreeView):
         for col, width in ((1, 130), (2, 80), (3, 90)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
-        self.setToolTip("Albums with their consensus genre; expand one to see its tracks")
+        self.setToolTip(
+            Albums.tr("Albums with their consensus genre; expand one to see its tracks")
+        )
         model.modelAboutToBeReset.connect(self._remember)
         model.modelReset.connect(self._restore)
         self.expanded.connect(lambda i: self._expanded.add(model.albums[i.row()].key))

@@ -23,8 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mgc_desktop.gui.genre_names import shown_name
+from mgc_desktop.gui.i18n import Context, number, percent
 from mgc_desktop.gui.widgets import GenreTimeline, LevelMeter, ProbabilityBars
-from mgc_desktop.tags.names import display_name
+
+Live = Context("Live")
+
+
+def _state_text(state: str) -> str:
+    """A live.listener state (warming_up, music, silent) as the panel says it."""
+    return {
+        "warming_up": Live.tr("warming up"),
+        "music": Live.tr("music"),
+        "silent": Live.tr("silent"),
+    }.get(state, state.replace("_", " "))
+
+
+def _message_text(message: str) -> str:
+    """A listener's message (English, for the CLI too) in the interface language."""
+    return {
+        "listening...": Live.tr("listening…"),
+        "no music heard": Live.tr("no music heard"),
+    }.get(message, message)
 
 
 class _Bridge(QObject):
@@ -78,16 +98,18 @@ class LivePanel(QWidget):
         self._bridge.update.connect(self.show_update)
         self._bridge.error.connect(self._failed)
         self.device = QComboBox()
-        self.device.setToolTip("Input device to listen to")
-        self.device.addItem("Default input", None)
-        self.refresh = QPushButton("Refresh")
-        self.refresh.setToolTip("Look for input devices again")
+        self.device.setToolTip(Live.tr("Input device to listen to"))
+        self.device.addItem(Live.tr("Default input"), None)
+        self.refresh = QPushButton(Live.tr("Refresh"))
+        self.refresh.setToolTip(Live.tr("Look for input devices again"))
         self.refresh.clicked.connect(self.list_devices)
-        self.start_button = QPushButton("Start listening")
-        self.start_button.setToolTip("Classify what the microphone hears (Ctrl+L shows/hides)")
+        self.start_button = QPushButton(Live.tr("Start listening"))
+        self.start_button.setToolTip(
+            Live.tr("Classify what the microphone hears (Ctrl+L shows/hides)")
+        )
         self.start_button.clicked.connect(self.toggle)
         self.meter = LevelMeter()
-        self.genre = QLabel("Not listening")
+        self.genre = QLabel(Live.tr("Not listening"))
         font = self.genre.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
@@ -98,7 +120,7 @@ class LivePanel(QWidget):
         self.timeline = GenreTimeline()
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Input:"))
+        top.addWidget(QLabel(Live.tr("Input:")))
         top.addWidget(self.device, 1)
         top.addWidget(self.refresh)
         top.addWidget(self.start_button)
@@ -107,7 +129,7 @@ class LivePanel(QWidget):
         left.addWidget(self.message)
         left.addWidget(self.meter)
         left.addWidget(self.bars, 1)
-        timeline_box = QGroupBox("Over time")
+        timeline_box = QGroupBox(Live.tr("Over time"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -133,13 +155,18 @@ class LivePanel(QWidget):
     def _devices_listed(self, devices: list[Any]) -> None:
         current = self.device.currentData()
         self.device.clear()
-        self.device.addItem("Default input", None)
+        self.device.addItem(Live.tr("Default input"), None)
         for d in devices:
-            self.device.addItem(d.label + (" (default)" if d.is_default else ""), d.index)
+            label = (
+                Live.tr("{device} (default)").format(device=d.label) if d.is_default else d.label
+            )
+            self.device.addItem(label, d.index)
         i = self.device.findData(current)
         self.device.setCurrentIndex(max(0, i))
         if not devices:
-            self.message.setText("No audio input device found (is a microphone connected?)")
+            self.message.setText(
+                Live.tr("No audio input device found (is a microphone connected?)")
+            )
 
     # --- listening -------------------------------------------------------------------------------
     def listening(self) -> bool:
@@ -173,7 +200,7 @@ class LivePanel(QWidget):
             opening.deliver(listener)
 
         self.start_button.setEnabled(False)
-        self.message.setText("Opening the input…")
+        self.message.setText(Live.tr("Opening the input…"))
         self._host.run_task(
             job, lambda _r: self._opened(opening), lambda msg: self._open_failed(opening, msg)
         )
@@ -185,9 +212,9 @@ class LivePanel(QWidget):
             self.message.setText("")  # stopped meanwhile: its listener is stopped already
             return
         self.listener = listener = opening.listener
-        self.start_button.setText("Stop listening")
+        self.start_button.setText(Live.tr("Stop listening"))
         note = getattr(listener, "note", "")
-        self.message.setText(note or "Listening…")
+        self.message.setText(note or Live.tr("Listening…"))
         self.timeline.set_classes(listener.card.classes, self._names())
         self._meter_timer.start()
 
@@ -205,13 +232,13 @@ class LivePanel(QWidget):
         listener, self.listener = self.listener, None
         if self._opening is not None:
             listener = self._opening.cancel()
-            self.message.setText("Stopped: waiting for the input to finish opening…")
+            self.message.setText(Live.tr("Stopped: waiting for the input to finish opening…"))
         self._meter_timer.stop()
         if listener is not None:
             threading.Thread(target=listener.stop, daemon=True, name="mgc-live-stop").start()
         self.start_button.setEnabled(self._opening is None)
-        self.start_button.setText("Start listening")
-        self.genre.setText("Not listening")
+        self.start_button.setText(Live.tr("Start listening"))
+        self.genre.setText(Live.tr("Not listening"))
         self.meter.set_level(self.meter.floor_db)
 
     def _poll_level(self) -> None:
@@ -222,20 +249,26 @@ class LivePanel(QWidget):
         """Show one live.listener.LiveUpdate (also used by the screenshot script)."""
         names = self._names()
         if update.genre:
-            text = f"{display_name(update.genre, names)}  {update.confidence:.0%}"
+            text = Live.tr("{genre}  {confidence}").format(
+                genre=shown_name(update.genre, names), confidence=percent(update.confidence)
+            )
             if update.uncertain:
-                text += " (unsure)"
+                text = Live.tr("{genre} (unsure)").format(genre=text)
             self.genre.setText(text)
             self.bars.set_probabilities(update.probabilities, names)
             self.timeline.add(update.probabilities)
         else:
-            self.genre.setText(update.message or update.state.replace("_", " "))
+            self.genre.setText(_message_text(update.message) or _state_text(update.state))
             if update.state == "silent":
                 self.timeline.add([0.0] * len(self.timeline.classes()))  # a visible gap
         if math.isfinite(update.level_dbfs) and self.listener is None:
             self.meter.set_level(update.level_dbfs)
-        extra = f" · {update.overflows} overflows" if update.overflows else ""
-        self.message.setText(
-            f"{update.state.replace('_', ' ')} · latency {update.latency_s * 1000:.0f} ms{extra}"
+        latency = Live.tr("{state} · latency {ms} ms").format(
+            state=_state_text(update.state), ms=number(update.latency_s * 1000)
         )
+        if update.overflows:
+            latency = Live.tr("{status} · %n overflows", None, update.overflows).format(
+                status=latency
+            )
+        self.message.setText(latency)
         self.genre.setAlignment(Qt.AlignmentFlag.AlignLeft)

@@ -43,10 +43,12 @@ from mgc_desktop.gui.decision_keeper import DecisionKeeper
 from mgc_desktop.gui.detail_pane import DetailPane
 from mgc_desktop.gui.errors_panel import ErrorsPanel
 from mgc_desktop.gui.genre_delegate import GenreDelegate
+from mgc_desktop.gui.genre_names import shown_name
+from mgc_desktop.gui.i18n import Context, duration, number, threshold_percent
 from mgc_desktop.gui.library_tree import LibraryTreeModel, LibraryTreeView
 from mgc_desktop.gui.review import FAILED, ReviewCounts, TrackRow, WritePolicy
 from mgc_desktop.gui.review_keys import ReviewKeys
-from mgc_desktop.gui.settings import Preferences
+from mgc_desktop.gui.settings import Preferences, policy_label
 from mgc_desktop.gui.tag_fields import read_fields
 from mgc_desktop.gui.tag_flow import TagFlow, WindowHooks
 from mgc_desktop.gui.track_model import (
@@ -57,6 +59,7 @@ from mgc_desktop.gui.track_model import (
     STATUS_FILTERS,
     TrackFilterProxy,
     TrackTableModel,
+    status_filter_label,
 )
 from mgc_desktop.gui.vocabulary_feature import VocabularyFeature
 from mgc_desktop.gui.window_actions import WindowActions
@@ -72,7 +75,6 @@ from mgc_desktop.gui.workers import (
 from mgc_desktop.library.index import Library, default_index_path
 from mgc_desktop.model.card import InferenceParams
 from mgc_desktop.model.windows import first_pass
-from mgc_desktop.personal.model import UNCERTAIN_BELOW as PERSONAL_UNCERTAIN_BELOW
 from mgc_desktop.tags.names import DEFAULT_DISPLAY_NAMES, display_name
 
 log = logging.getLogger(__name__)
@@ -83,18 +85,7 @@ DRAIN_INTERVAL_MS = 150
 TAB_TRACKS, TAB_ALBUMS = 0, 1
 
 
-def percent(value: float) -> str:
-    """0.667 -> "66.7%", 0.5 -> "50%": a threshold as the toolbar and messages show it."""
-    return f"{value * 100:.3g}%"
-
-
-def _fmt_duration(seconds: float | None) -> str:
-    if seconds is None or seconds != seconds or seconds == float("inf"):
-        return "?"
-    s = int(round(seconds))
-    if s >= 3600:
-        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
-    return f"{s // 60}:{s % 60:02d}"
+Window = Context("Window")
 
 
 def heard_spectrogram_job(path: str, card: Any) -> Any:
@@ -204,30 +195,39 @@ class MainWindow(WindowActions, QMainWindow):
     # --- construction ---------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.folder_label = QLabel()
-        self.folder_label.setToolTip("The music folder (drop a folder on the window to change)")
+        self.folder_label.setToolTip(
+            Window.tr("The music folder (drop a folder on the window to change)")
+        )
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search file, title, artist, album, genre…  (Ctrl+F)")
+        self.search.setPlaceholderText(
+            Window.tr("Search file, title, artist, album, genre…  (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Show only tracks whose names or tags contain this text")
+        self.search.setToolTip(Window.tr("Show only tracks whose names or tags contain this text"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter = QComboBox()
-        self.status_filter.addItems(list(STATUS_FILTERS))
-        self.status_filter.setToolTip("Show only tracks in this state")
-        self.status_filter.currentTextChanged.connect(self._apply_status_filter)
+        for key in STATUS_FILTERS:
+            self.status_filter.addItem(status_filter_label(key), key)
+        self.status_filter.setToolTip(Window.tr("Show only tracks in this state"))
+        self.status_filter.currentIndexChanged.connect(
+            lambda _i: self._apply_status_filter(str(self.status_filter.currentData()))
+        )
 
         self.table = self._build_table()
         self.tree = LibraryTreeView(self.tree_model)
         self.tree.paths_selected.connect(self.select_paths)
         self.tree_model.rebuilt.connect(self._sync_tree)
         self.views = QTabWidget()
-        self.views.addTab(self.table, "Tracks")
-        self.views.addTab(self.tree, "Albums")
-        self.views.setTabToolTip(TAB_TRACKS, "Every track, flat: sort and filter")
-        self.views.setTabToolTip(TAB_ALBUMS, "Albums (or folders) with their consensus genre")
+        self.views.addTab(self.table, Window.tr("Tracks"))
+        self.views.addTab(self.tree, Window.tr("Albums"))
+        self.views.setTabToolTip(TAB_TRACKS, Window.tr("Every track, flat: sort and filter"))
+        self.views.setTabToolTip(
+            TAB_ALBUMS, Window.tr("Albums (or folders) with their consensus genre")
+        )
         self.views.currentChanged.connect(self._view_changed)
         self.review_keys = ReviewKeys(self)
         for view in (self.table, self.tree):
@@ -255,11 +255,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.errors = ErrorsPanel()
-        self.errors_dock = self._dock("Errors", "errors", self.errors)
+        self.errors_dock = self._dock(Window.tr("Errors"), "errors", self.errors)
         self.errors.count_changed.connect(
-            lambda n: self.errors_dock.setWindowTitle(f"Errors ({n})" if n else "Errors")
+            lambda n: self.errors_dock.setWindowTitle(
+                Window.tr("Errors (%n)", None, n) if n else Window.tr("Errors")
+            )
         )
-        self.live_dock = self._dock("Live", "live", None)
+        self.live_dock = self._dock(Window.tr("Live"), "live", None)
         self.live_dock.visibilityChanged.connect(self._live_visibility)
         self.tabifyDockWidget(self.errors_dock, self.live_dock)
         for dock in (self.errors_dock, self.live_dock):
@@ -312,7 +314,9 @@ class MainWindow(WindowActions, QMainWindow):
         for col, chars in enumerate((24, 14, 12, 12, 10, 11, 5, 9)):
             title = str(self.proxy.headerData(col, Qt.Orientation.Horizontal))
             table.setColumnWidth(col, max(chars * char + 12, head.horizontalAdvance(title) + 16))
-        table.setItemDelegateForColumn(COL_PREDICTED, GenreDelegate(self.genre_choices, table))
+        table.setItemDelegateForColumn(
+            COL_PREDICTED, GenreDelegate(self.genre_choices, self.genre_choices_shown, table)
+        )
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         return table
@@ -329,9 +333,17 @@ class MainWindow(WindowActions, QMainWindow):
     def model_path(self) -> str:
         return self.cli_model_path or self.prefs.resolved_model_path()
 
+    def genre_classes(self) -> tuple[str, ...]:
+        return self.card.classes if self.card is not None else tuple(DEFAULT_DISPLAY_NAMES)
+
     def genre_choices(self) -> list[str]:
-        classes = self.card.classes if self.card is not None else tuple(DEFAULT_DISPLAY_NAMES)
-        return [display_name(c, self.batch.names) for c in classes]
+        """The model's genres as they would be written (the tag-name settings): what choosing
+        one of them by key, menu or dialog sets."""
+        return [display_name(c, self.batch.names) for c in self.genre_classes()]
+
+    def genre_choices_shown(self) -> list[str]:
+        """The same genres, in the same order, as the window names them ("Classique")."""
+        return [shown_name(c, self.batch.names) for c in self.genre_classes()]
 
     def scanning(self) -> bool:
         return self.scan_worker is not None
@@ -341,7 +353,7 @@ class MainWindow(WindowActions, QMainWindow):
         card's uncertain_below; the card format's default until the card has been read)."""
         vocabulary = getattr(self, "vocabulary", None)  # None while the window is being built
         if vocabulary is not None and vocabulary.personal is not None:
-            return PERSONAL_UNCERTAIN_BELOW
+            return float(vocabulary.personal.threshold)
         inference = self.card.inference if self.card is not None else InferenceParams()
         return float(inference.uncertain_below)
 
@@ -370,7 +382,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.message_label.setText(text)
 
     def _update_folder_label(self) -> None:
-        self.folder_label.setText(self.folder or "No folder chosen: Open or drop one here")
+        self.folder_label.setText(
+            self.folder or Window.tr("No folder chosen: Open or drop one here")
+        )
         self.folder_label.setToolTip(self.folder or "")
 
     def _apply_write_policy(self) -> None:
@@ -427,18 +441,27 @@ class MainWindow(WindowActions, QMainWindow):
     def _update_counts(self, counts: ReviewCounts | None = None) -> None:
         c = counts or self.batch.counts()
         shown = self.proxy.rowCount()
-        parts = [f"{c.tracks} tracks"]
+        parts = [Window.tr("%n tracks", None, c.tracks)]
         if shown != c.tracks:
-            parts.append(f"{shown} shown")
+            parts.append(Window.tr("%n shown", None, shown))
         if c.uncertain:
-            parts.append(f"{c.uncertain} uncertain")
+            parts.append(Window.tr("%n uncertain", None, c.uncertain))
         if c.failed:
-            parts.append(f"{c.failed} failed")
-        parts.append(f"{c.to_write} to write")  # from the start: what Write tags will write
-        self.count_label.setText(", ".join(parts))
+            parts.append(Window.tr("%n failed", None, c.failed))
+        # from the start: what Write tags will write
+        parts.append(Window.tr("%n to write", None, c.to_write))
+        self.count_label.setText(Window.tr(", ").join(parts))
+        change = Window.tr(
+            "%n files will change when you write ({policy} policy, threshold {threshold}).",
+            None,
+            c.to_write,
+        ).format(
+            policy=policy_label(self.prefs.policy), threshold=threshold_percent(self.threshold())
+        )
         self.count_label.setToolTip(
-            f"{c.to_write} files will change when you write ({self.prefs.policy} policy, "
-            f"threshold {self.threshold():.1%}); {c.decided} tracks decided"
+            Window.tr("{change} {decided}").format(
+                change=change, decided=Window.tr("%n tracks decided.", None, c.decided)
+            )
         )
 
     def _apply_search(self) -> None:
@@ -484,7 +507,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose your music folder", self.folder or os.path.expanduser("~")
+            self, Window.tr("Choose your music folder"), self.folder or os.path.expanduser("~")
         )
         if folder:
             self.set_folder(folder)
@@ -529,7 +552,12 @@ class MainWindow(WindowActions, QMainWindow):
         if self.scanning() or not self.folder:
             return
         if not os.path.isdir(self.folder):
-            self.notify("Folder not found", f"The folder {self.folder} does not exist (any more).")
+            self.notify(
+                Window.tr("Folder not found"),
+                Window.tr("The folder {folder} does not exist (any more).").format(
+                    folder=self.folder
+                ),
+            )
             return
         self.batch.scan_problems.clear()
         worker = ScanWorker(
@@ -542,7 +570,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._scan_started = time.monotonic()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.progress_label.setText("Scanning…")
+        self.progress_label.setText(Window.tr("Scanning…"))
         self.host.start(worker, [worker.finished])
         self._drain_timer.start()
         self.refresh_review()
@@ -551,19 +579,19 @@ class MainWindow(WindowActions, QMainWindow):
         """Stop: the scan and the tag write running now; what is finished is kept."""
         self.stop_scan()
         if self.tag_flow.cancel():
-            self.progress_label.setText("Stopping after the file in progress…")
+            self.progress_label.setText(Window.tr("Stopping after the file in progress…"))
 
     def stop_scan(self) -> None:
         if self.scan_worker is not None:
             self.scan_worker.cancel.set()
-            self.progress_label.setText("Stopping: finishing the files in progress…")
+            self.progress_label.setText(Window.tr("Stopping: finishing the files in progress…"))
 
     def _model_ready(self, card: Any) -> None:
         self._card_loaded(card)
         self._detail_timer.start()
 
     def _scan_failed(self, message: str) -> None:
-        self.notify("Cannot scan", message)
+        self.notify(Window.tr("Cannot scan"), message)
 
     def _scan_done(self, report: Any) -> None:
         worker, self.scan_worker = self.scan_worker, None
@@ -571,20 +599,28 @@ class MainWindow(WindowActions, QMainWindow):
             self._drain_buffer(worker)
         self.progress.hide()
         if report is None:
-            self.progress_label.setText("Scan failed")
+            self.progress_label.setText(Window.tr("Scan failed"))
         else:
             # Failures remembered from earlier scans (not tried again) stay listed.
             self.batch.note_scan_problems(report.unread_tags)
-            what = "Scan stopped" if report.cancelled else "Scan finished"
-            self.progress_label.setText(
-                f"{what}: {report.files} files, {report.classified} classified, "
-                f"{report.failed + report.known_failures} failed"
-                + (
-                    f", {len(report.unread_tags)} with unreadable tags (not read again)"
-                    if report.unread_tags
-                    else ""
+            counts = [
+                Window.tr("%n files", None, report.files),
+                Window.tr("%n classified", None, report.classified),
+                Window.tr("%n failed", None, report.failed + report.known_failures),
+            ]
+            if report.unread_tags:
+                counts.append(
+                    Window.tr(
+                        "%n with unreadable tags (not read again)", None, len(report.unread_tags)
+                    )
                 )
-                + f" in {_fmt_duration(report.elapsed_s)}"
+            done = (
+                Window.tr("Scan stopped after {time}: {counts}")
+                if report.cancelled
+                else Window.tr("Scan finished in {time}: {counts}")
+            )
+            self.progress_label.setText(
+                done.format(time=duration(report.elapsed_s), counts=Window.tr(", ").join(counts))
             )
         self.refresh_review()
         if self.errors.count():
@@ -634,20 +670,30 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _show_progress(self, p: Any) -> None:
         phase = {
-            "walk": "Looking for music",
-            "index": "Reading tags",
-            "classify": "Classifying",
-            "done": "Finishing",
+            "walk": Window.tr("Looking for music"),
+            "index": Window.tr("Reading tags"),
+            "classify": Window.tr("Classifying"),
+            "done": Window.tr("Finishing"),
         }.get(p.phase, p.phase)
         if p.total:
             self.progress.setRange(0, p.total)
             self.progress.setValue(p.done)
-            self.progress.setFormat(f"{p.done} / {p.total}")
-            eta = f", ETA {_fmt_duration(p.eta_s)}" if p.eta_s is not None else ""
-            self.progress_label.setText(f"{phase}: {p.rate:.1f} files/s{eta}")
+            self.progress.setFormat(
+                Window.tr("{done} / {total}").format(done=number(p.done), total=number(p.total))
+            )
+            rate = number(p.rate, 1)
+            if p.eta_s is not None:
+                text = Window.tr("{phase}: {rate} files/s, about {eta} left").format(
+                    phase=phase, rate=rate, eta=duration(p.eta_s)
+                )
+            else:
+                text = Window.tr("{phase}: {rate} files/s").format(phase=phase, rate=rate)
+            self.progress_label.setText(text)
         else:
             self.progress.setRange(0, 0)
-            self.progress_label.setText(f"{phase}: {p.done} files")
+            self.progress_label.setText(
+                Window.tr("{phase}: %n files", None, p.done).format(phase=phase)
+            )
 
     # --- selection, views and detail ------------------------------------------------------------
     def current_row(self) -> TrackRow | None:
@@ -778,7 +824,11 @@ class MainWindow(WindowActions, QMainWindow):
             self.set_threshold(threshold)
         value = self.threshold()
         n = self.model.accept_above(value)
-        self.say(f"Accepted {n} prediction{'s' if n != 1 else ''} at or above {percent(value)}")
+        self.say(
+            Window.tr("Accepted %n predictions at or above {threshold}", None, n).format(
+                threshold=threshold_percent(value)
+            )
+        )
         self._refilter()
         self._show_current_row()
         return n
@@ -787,7 +837,7 @@ class MainWindow(WindowActions, QMainWindow):
         """Enter: take the model's genre for the selected tracks, then go to the next row."""
         rows = self.selected_source_rows()
         n = self.model.accept_rows(rows)
-        self.say(f"Accepted the genre of {n} track{'s' if n != 1 else ''}")
+        self.say(Window.tr("Accepted the genre of %n tracks", None, n))
         self._after_keyboard_decision(len(rows))
 
     def set_genre_by_number(self, number: int) -> None:
@@ -797,7 +847,11 @@ class MainWindow(WindowActions, QMainWindow):
         if not 0 <= number < len(choices) or not rows:
             return
         self.set_override(rows, choices[number])
-        self.say(f"Genre of {len(rows)} track{'s' if len(rows) != 1 else ''}: {choices[number]}")
+        self.say(
+            Window.tr("Genre of %n tracks: {genre}", None, len(rows)).format(
+                genre=self.genre_choices_shown()[number]
+            )
+        )
         self._after_keyboard_decision(len(rows))
 
     def _after_keyboard_decision(self, n_rows: int) -> None:
@@ -819,7 +873,11 @@ class MainWindow(WindowActions, QMainWindow):
                 self._set_current_proxy_row(i)
                 return True
             i += step
-        self.say("No more uncertain tracks " + ("below" if step > 0 else "above"))
+        self.say(
+            Window.tr("No more uncertain tracks below")
+            if step > 0
+            else Window.tr("No more uncertain tracks above")
+        )
         return False
 
     def _set_current_proxy_row(self, row: int) -> None:
@@ -836,17 +894,19 @@ class MainWindow(WindowActions, QMainWindow):
         if not rows:
             return
         current = self.batch.predicted_text(self.model.row(rows[0]))
-        choices = self.genre_choices()
+        written, shown = self.genre_choices(), self.genre_choices_shown()
         name, ok = QInputDialog.getItem(
             self,
-            "Set genre",
-            f"Genre for {len(rows)} track(s):",
-            choices,
-            max(0, choices.index(current)) if current in choices else 0,
+            Window.tr("Set genre"),
+            Window.tr("Genre for %n tracks:", None, len(rows)),
+            shown,
+            shown.index(current) if current in shown else 0,
             True,
         )
         if ok:
-            self.set_override(rows, name)
+            # A genre picked from the list is written under its tag name ("Classical" for
+            # "Classique"); anything typed is written as typed.
+            self.set_override(rows, written[shown.index(name)] if name in shown else name)
 
     def set_override(self, source_rows: list[int], name: str | None) -> None:
         self.model.set_override(source_rows, (name or "").strip() or None)
@@ -861,7 +921,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._show_current_row()
 
     def _refilter(self) -> None:
-        if self.status_filter.currentText() != "All":
+        if self.status_filter.currentData() != "All":
             self.proxy.invalidateFilter()
         self.refresh_review()
 
@@ -906,7 +966,9 @@ class MainWindow(WindowActions, QMainWindow):
     def _busy_progress(self, n: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(n)
-        self.progress.setFormat(f"{n} / {total}")
+        self.progress.setFormat(
+            Window.tr("{done} / {total}").format(done=number(n), total=number(total))
+        )
 
     def _after_tag_change(self) -> None:
         self._refilter()
@@ -947,6 +1009,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.host.run_task(lambda _p, _c: pools.close(), lambda _r: None)
         if prefs.genre_names != old.genre_names:
             self.model.set_names(prefs.genre_names)
+        if prefs.language != old.language:
+            self.say(Window.tr("The new language takes effect the next time the app starts."))
         self._apply_write_policy()
         self._show_current_row()
         self.refresh_review()
@@ -969,7 +1033,11 @@ class MainWindow(WindowActions, QMainWindow):
                     pass
 
             self.host.run_task(
-                load_card_job(path), loaded, lambda msg: dialog.card_label.setText(f"Model: {msg}")
+                load_card_job(path),
+                loaded,
+                lambda msg: dialog.card_label.setText(
+                    Window.tr("Model: {message}").format(message=msg)
+                ),
             )
 
     # --- live -----------------------------------------------------------------------------------

@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
+from mgc_desktop.gui.genre_names import shown_for_written, shown_name
+from mgc_desktop.gui.i18n import Context, percent
 from mgc_desktop.tags.names import display_name
 from mgc_desktop.tags.policy import decide, predicted_names
+
+Review = Context("Review")
 
 # Row states, in the order a track goes through them.
 QUEUED, CLASSIFIED, UNCERTAIN = "queued", "classified", "uncertain"
@@ -75,7 +80,12 @@ class TrackRow:
 
     def refresh_haystack(self, names: Mapping[str, str] | None = None) -> None:
         """Lower-case text the search box matches against (kept so filtering stays cheap)."""
-        predicted = display_name(self.genre, names) if self.genre else ""
+        # the written name and the window's (a French window's search finds "classique")
+        predicted = (
+            f"{display_name(self.genre, names)}\n{shown_name(self.genre, names)}"
+            if self.genre
+            else ""
+        )
         self.haystack = "\n".join(
             (
                 self.file_name,
@@ -99,8 +109,29 @@ class TrackRow:
 
 
 def genre_label(genre: str | None, confidence: float, names: Mapping[str, str]) -> str:
-    """Show a prediction as "Blues 84%", as the table, the detail pane and the preview do."""
-    return f"{display_name(genre, names)} {confidence:.0%}" if genre else ""
+    """Show a prediction as "Blues 84%", as the table, the detail pane and the preview do (the
+    genre named as the window names it)."""
+    if not genre:
+        return ""
+    return Review.tr("{genre} {confidence}").format(
+        genre=shown_name(genre, names), confidence=percent(confidence)
+    )
+
+
+def decision_reason(reason: str) -> str:
+    """A tag policy's reason for keeping a file as it is (tags.policy.decide, in English for
+    the CLI) in the interface language; any other reason (an OS error's) as it is."""
+    known = {
+        "unchanged": Review.tr("unchanged"),
+        "nothing to write": Review.tr("nothing to write"),
+        "already has these genres": Review.tr("already has these genres"),
+    }
+    if reason in known:
+        return known[reason]
+    match = re.fullmatch(r"already has a genre \((.*)\)", reason)
+    if match:
+        return Review.tr("already has a genre ({genres})").format(genres=match.group(1))
+    return reason
 
 
 @dataclass(frozen=True)
@@ -175,10 +206,11 @@ class ReviewBatch:
         return None if i is None else self._rows[i]
 
     def predicted_text(self, r: TrackRow) -> str:
-        """The genre the table shows: the user's, else the model's display name."""
+        """The genre the table shows: the user's (a built-in genre's tag name shown as the
+        window names it), else the model's, as the window names it."""
         if r.override is not None:
-            return r.override
-        return display_name(r.genre, self.names) if r.genre else ""
+            return shown_for_written(r.override, self.names)
+        return shown_name(r.genre, self.names) if r.genre else ""
 
     def wanted(self, r: TrackRow, wp: WritePolicy | None = None) -> tuple[list[str], str]:
         """The names a write would want for this row (empty, with the reason, when none)."""
@@ -233,7 +265,7 @@ class ReviewBatch:
 
     def failures(self) -> list[tuple[str, str]]:
         """(path, reason) of every file that could not be analysed or written, in row order."""
-        out = [(r.path, r.error or "failed") for r in self._rows if r.status == FAILED]
+        out = [(r.path, r.error or Review.tr("failed")) for r in self._rows if r.status == FAILED]
         seen = {p for p, _ in out}
         for extra in (self.scan_problems, self.write_errors):
             out += [(p, e) for p, e in extra.items() if p not in seen]
@@ -248,18 +280,26 @@ class ReviewBatch:
         threshold = self.write_policy.threshold if threshold is None else threshold
         left_alone = True
         if r.override is not None:
-            what, left_alone = "your genre", False
+            what, left_alone = Review.tr("your genre"), False
         elif not r.genre:
-            what = r.note or "no genre"
+            what = r.note or Review.tr("no genre")
         else:
             what = genre_label(r.genre, r.confidence, self.names)
             if r.confidence < threshold:  # the plan's threshold (the preview's) decides
-                what += ", uncertain" if r.uncertain else f", below {threshold:.0%}"
+                what = (
+                    Review.tr("{prediction}, uncertain").format(prediction=what)
+                    if r.uncertain
+                    else Review.tr("{prediction}, below {threshold}").format(
+                        prediction=what, threshold=percent(threshold)
+                    )
+                )
             else:
                 left_alone = False
         if item.action == "write":
             return what
-        return f"{what}: left alone" if left_alone else f"{what}: {item.reason}"
+        if left_alone:
+            return Review.tr("{what}: left alone").format(what=what)
+        return Review.tr("{what}: {reason}").format(what=what, reason=decision_reason(item.reason))
 
     # --- changing rows -------------------------------------------------------------------
     def add_rows(self, rows: Sequence[TrackRow]) -> tuple[list[TrackRow], list[int]]:

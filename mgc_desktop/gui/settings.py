@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSettings
 
+from mgc_desktop.gui.i18n import Context
+from mgc_desktop.gui.language import CHOICES as LANGUAGES
+from mgc_desktop.gui.language import LANGUAGE_KEY, SYSTEM
+
 ORG_NAME = "mgc-desktop"
 APP_NAME = "mgc-desktop"
 POLICIES = ("fill", "replace", "append")
@@ -20,6 +24,19 @@ THRESHOLD_KEY = "tags/min_confidence"  # only present when the user chose a thre
 # Earlier versions saved a threshold whether or not the user chose one; their fixed default
 # (0.5) therefore means "not chosen" and gives way to the model's own threshold.
 LEGACY_THRESHOLD_KEY, LEGACY_DEFAULT = "tags/threshold", 0.5
+
+
+Settings = Context("Settings")
+
+
+def policy_label(policy: str) -> str:
+    """A tag policy (POLICIES: the values saved and passed to the core) as the window names
+    it."""
+    return {
+        "fill": Settings.tr("fill"),
+        "replace": Settings.tr("replace"),
+        "append": Settings.tr("append"),
+    }.get(policy, policy)
 
 
 def open_settings() -> QSettings:
@@ -67,6 +84,7 @@ class Preferences:
     genre_names: dict[str, str] = field(default_factory=dict)
     last_folder: str = ""
     keep_mtime: bool = False
+    language: str = SYSTEM  # the interface language at the next start (gui.language)
 
     @classmethod
     def load(cls, store: QSettings | None = None) -> Preferences:
@@ -74,6 +92,7 @@ class Preferences:
         s = store or open_settings()
         d = cls()
         policy = str(s.value("tags/policy", d.policy))
+        language = str(s.value(LANGUAGE_KEY, SYSTEM))
         try:
             names = json.loads(str(s.value("tags/genre_names", "{}")))
             if not isinstance(names, dict):
@@ -89,6 +108,7 @@ class Preferences:
             genre_names={str(k): str(v) for k, v in names.items() if str(v).strip()},
             last_folder=str(s.value("library/last_folder", "") or ""),
             keep_mtime=str(s.value("tags/keep_mtime", "false")).lower() in ("true", "1"),
+            language=language if language in LANGUAGES else SYSTEM,
         )
 
     def save(self, store: QSettings | None = None) -> None:
@@ -106,6 +126,7 @@ class Preferences:
         s.setValue("tags/genre_names", json.dumps(self.genre_names))
         s.setValue("library/last_folder", self.last_folder)
         s.setValue("tags/keep_mtime", bool(self.keep_mtime))
+        s.setValue(LANGUAGE_KEY, self.language if self.language in LANGUAGES else SYSTEM)
         s.sync()
 
     def resolved_model_path(self) -> str:

@@ -5,8 +5,8 @@ by signals; the window shows progress and messages through the small `WindowHook
 
 from __future__ import annotations
 
+import re
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,10 +14,25 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mgc_desktop.gui.dialogs.history import batch_kind
+from mgc_desktop.gui.i18n import Context, date_time
 from mgc_desktop.gui.tag_jobs import history_job, plan_job, snapshot, undo_job, write_job
 from mgc_desktop.gui.track_model import TrackTableModel
 from mgc_desktop.gui.workers import WorkerHost
 from mgc_desktop.tags.policy import same_genres
+
+TagFlowText = Context("TagFlowText")
+
+
+def refusal_text(reason: str) -> str:
+    """Why an undo could not run (tags.undo_batch's LookupError, English for the CLI), as a
+    sentence in the interface language."""
+    if reason == "nothing to undo":
+        return TagFlowText.tr("Nothing to undo.")
+    match = re.fullmatch(r"no batch (\d+)", reason)
+    if match:
+        return TagFlowText.tr("There is no batch {batch}.").format(batch=match.group(1))
+    return reason[:1].upper() + reason[1:] + "."
 
 
 @dataclass
@@ -80,10 +95,12 @@ class TagFlow(QObject):
         rows = self.batch.rows_to_write()
         if not rows:
             self.hooks.notify(
-                "Nothing to write",
-                "No track is marked to write yet. Accept predictions (Accept above, or Enter on "
-                "a track) or set genres by hand (double-click the genre, or keys 1-9 and 0) "
-                "first.",
+                TagFlowText.tr("Nothing to write"),
+                TagFlowText.tr(
+                    "No track is marked to write yet. Accept predictions (Accept above, or Enter "
+                    "on a track) or set genres by hand (double-click the genre, or keys 1-9 and "
+                    "0) first."
+                ),
                 QMessageBox.Icon.Information,
             )
             return
@@ -134,7 +151,7 @@ class TagFlow(QObject):
             return
         self._planned = {i.path: i.new for i in plan if i.action == "write"}
         job = write_job(plan, self.hooks.prefs().keep_mtime)
-        self._start("Writing tags…", job, self._written, stoppable=True)
+        self._start(TagFlowText.tr("Writing tags…"), job, self._written, stoppable=True)
 
     def cancel(self) -> bool:
         """Ask the running write to stop after the file in progress (False: none runs)."""
@@ -169,25 +186,40 @@ class TagFlow(QObject):
         self.host.run_task(
             last_batch_job,
             self._confirm_undo,
-            lambda msg: self.hooks.notify("Cannot read the history", msg),
+            lambda msg: self.hooks.notify(TagFlowText.tr("Cannot read the history"), msg),
         )
 
     def _confirm_undo(self, info: Any) -> None:
         if info is None:
             self.undo_batch(None)  # says "Nothing to undo." the usual way
             return
-        files = f"{info.active} file{'s' if info.active != 1 else ''}"
-        where = f" in {info.folder}" if info.folder else ""
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created))
+        question = TagFlowText.tr("Undo batch {batch} ({kind}, {when})?").format(
+            batch=info.id, kind=batch_kind(info.kind), when=date_time(info.created)
+        )
+        if info.folder:
+            restores = TagFlowText.tr(
+                "It restores the genres it replaced in %n files in {folder}, byte for byte "
+                "where the file is as it left it.",
+                None,
+                info.active,
+            ).format(folder=info.folder)
+        else:
+            restores = TagFlowText.tr(
+                "It restores the genres it replaced in %n files, byte for byte where the file "
+                "is as it left it.",
+                None,
+                info.active,
+            )
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Undo last batch",
-            f"Undo batch {info.id} ({info.kind}, {when})?\n\nIt restores the genres it "
-            f"replaced in {files}{where}, byte for byte where the file is as it left it.",
+            TagFlowText.tr("Undo last batch"),
+            f"{question}\n\n{restores}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self.hooks.parent,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(f"&Undo {files}")
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            TagFlowText.tr("&Undo %n files", None, info.active)
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.accepted.connect(lambda: self.undo_batch(int(info.id)))
@@ -201,17 +233,21 @@ class TagFlow(QObject):
             return
         paths = [r.path for r in self.batch.rows()]
         self._start(
-            "Undoing…", undo_job(batch_id, paths, self.hooks.prefs().keep_mtime), self._undone
+            TagFlowText.tr("Undoing…"),
+            undo_job(batch_id, paths, self.hooks.prefs().keep_mtime),
+            self._undone,
         )
 
     def _undone(self, out: tuple[Any, dict[str, tuple[str, ...]]]) -> None:
         result, genres = out
         self._stop()
         if isinstance(result, str):
-            message = result[:1].upper() + result[1:] + "."
+            message = refusal_text(result)
             self.hooks.say(message)
             self.hooks.changed()
-            self.hooks.notify("Nothing to undo", message, QMessageBox.Icon.Information)
+            self.hooks.notify(
+                TagFlowText.tr("Nothing to undo"), message, QMessageBox.Icon.Information
+            )
             self.undo_refused.emit(message)
             return
         self.model.set_current(genres, written=False)
@@ -240,7 +276,9 @@ class TagFlow(QObject):
                 self.history.set_batches(batches)
 
         self.host.run_task(
-            history_job(), done, lambda msg: self.hooks.notify("Cannot read the history", msg)
+            history_job(),
+            done,
+            lambda msg: self.hooks.notify(TagFlowText.tr("Cannot read the history"), msg),
         )
 
     # --- one task at a time ---------------------------------------------------------------
@@ -258,5 +296,5 @@ class TagFlow(QObject):
 
     def _failed(self, message: str) -> None:
         self._stop()
-        self.hooks.notify("Tags were not written", message)
+        self.hooks.notify(TagFlowText.tr("Tags were not written"), message)
         self.hooks.changed()

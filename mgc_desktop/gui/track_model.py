@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from mgc_desktop.gui.i18n import Context, percent
 from mgc_desktop.gui.review import (
     CLASSIFIED,
     FAILED,
@@ -66,6 +67,49 @@ COLUMNS = (
 ) = range(len(COLUMNS))
 
 STATUS_FILTERS = ("All", "Classified", "Uncertain", "Failed", "Queued", "To write", "Written")
+Table = Context("Table")
+
+
+def column_titles() -> tuple[str, ...]:
+    """The header of each column (COLUMNS are the keys), in the interface language."""
+    return (
+        Table.tr("File"),
+        Table.tr("Title"),
+        Table.tr("Artist"),
+        Table.tr("Album"),
+        Table.tr("Current"),
+        Table.tr("Predicted"),
+        Table.tr("Conf."),
+        Table.tr("Status"),
+    )
+
+
+def status_filter_label(key: str) -> str:
+    """How the status filter names one of STATUS_FILTERS (the keys the proxy takes)."""
+    return {
+        "All": Table.tr("All"),
+        "Classified": Table.tr("Classified"),
+        "Uncertain": Table.tr("Uncertain"),
+        "Failed": Table.tr("Failed"),
+        "Queued": Table.tr("Queued"),
+        "To write": Table.tr("To write"),
+        "Written": Table.tr("Written"),
+    }.get(key, key)
+
+
+def status_label(key: str) -> str:
+    """A row's state (TrackRow.status_text: queued, classified, ...) as the table shows it."""
+    return {
+        "queued": Table.tr("queued"),
+        "classified": Table.tr("classified"),
+        "uncertain": Table.tr("uncertain"),
+        "silent": Table.tr("silent"),
+        "failed": Table.tr("failed"),
+        "accepted": Table.tr("accepted"),
+        "override": Table.tr("override"),
+        "written": Table.tr("written"),
+    }.get(key, key)
+
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the TrackRow itself
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -99,9 +143,9 @@ class TrackTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
+                return column_titles()[section]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _HEADER_TIPS[section]
+                return _header_tips()[section]
         return None
 
     def row(self, i: int) -> TrackRow:
@@ -136,12 +180,12 @@ class TrackTableModel(QAbstractTableModel):
                 return self.predicted_text(r)
             if col == COL_CONFIDENCE:
                 return (
-                    f"{r.confidence:.0%}"
+                    percent(r.confidence)
                     if r.genre and role == Qt.ItemDataRole.DisplayRole
                     else (r.confidence if r.genre else None)
                 )
             if col == COL_STATUS:
-                return r.status_text()
+                return status_label(r.status_text())
             return None
         if role == ROW_ROLE:
             return r
@@ -313,9 +357,12 @@ def _tooltip(r: TrackRow, col: int, names: Mapping[str, str]) -> str | None:
         return r.path
     if col == COL_PREDICTED:
         model = genre_label(r.genre, r.confidence, names)
-        return (f"Model: {model}. " if model else "") + (
+        how = Table.tr(
             "Double-click (or F2) to set this track's genre by hand; keys 1-9 and 0 pick one"
         )
+        if not model:
+            return how
+        return Table.tr("Model: {genre}. {how}").format(genre=model, how=how)
     return None
 
 
@@ -337,17 +384,22 @@ def _sort_key(r: TrackRow, col: int, model: TrackTableModel) -> Any:
     return r.status_text()
 
 
-_HEADER_TIPS = (
-    "File name (hover a cell for the full path)",
-    "Title tag",
-    "Artist tag",
-    "Album tag",
-    "Current genre: the genre stored in the file now",
-    "Predicted genre: the model's, or yours in bold (double-click, or keys 1-9 and 0)",
-    "Confidence: how sure the model is; uncertain ones (below the threshold) in amber, never "
-    "written alone",
-    "queued, classified, uncertain, silent, failed, accepted, override or written",
-)
+def _header_tips() -> tuple[str, ...]:
+    return (
+        Table.tr("File name (hover a cell for the full path)"),
+        Table.tr("Title tag"),
+        Table.tr("Artist tag"),
+        Table.tr("Album tag"),
+        Table.tr("Current genre: the genre stored in the file now"),
+        Table.tr(
+            "Predicted genre: the model's, or yours in bold (double-click, or keys 1-9 and 0)"
+        ),
+        Table.tr(
+            "Confidence: how sure the model is; uncertain ones (below the threshold) in amber, "
+            "never written alone"
+        ),
+        Table.tr("queued, classified, uncertain, silent, failed, accepted, override or written"),
+    )
 
 
 class TrackFilterProxy(QSortFilterProxyModel):

@@ -14,7 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDoubleSpinBox, QMainWindow, QToolBar, QToolButton
 
+from mgc_desktop.gui.i18n import Context
 from mgc_desktop.gui.review_keys import GENRE_KEYS
+
+Actions = Context("Actions")
 
 
 def _action(w: QMainWindow, text: str, slot: Any, shortcut: Any = None, tip: str = "") -> QAction:
@@ -22,7 +25,10 @@ def _action(w: QMainWindow, text: str, slot: Any, shortcut: Any = None, tip: str
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
     keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    act.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}" + (f" ({keys})" if keys else ""))
+    tip_text = tip or text.replace("&", "").rstrip("…")
+    act.setToolTip(
+        Actions.tr("{tip} ({keys})").format(tip=tip_text, keys=keys) if keys else tip_text
+    )
     act.setStatusTip(tip or text.replace("&", ""))
     act.triggered.connect(lambda *_: slot())
     w.addAction(act)
@@ -45,72 +51,109 @@ class WindowActions:
 def _build_actions(w: Any) -> None:
     k = QKeySequence.StandardKey
     a = functools.partial(_action, w)
-    w.act_open = a("&Open folder…", w.choose_folder, k.Open, "Choose the music folder")
-    w.act_scan = a("&Scan", w.start_scan, "F5", "Scan the folder and classify new or changed files")
+    w.act_open = a(
+        Actions.tr("&Open folder…"), w.choose_folder, k.Open, Actions.tr("Choose the music folder")
+    )
+    w.act_scan = a(
+        Actions.tr("&Scan"),
+        w.start_scan,
+        "F5",
+        Actions.tr("Scan the folder and classify new or changed files"),
+    )
     w.act_stop = a(
-        "S&top",
+        Actions.tr("S&top"),
         w.stop_work,
         "Ctrl+.",
-        "Stop the scan or the tag write; everything finished so far is kept",
+        Actions.tr("Stop the scan or the tag write; everything finished so far is kept"),
     )
     w.act_retry = a(
-        "&Retry failed files",
+        Actions.tr("&Retry failed files"),
         w.retry_failed,
         None,
-        "Scan again, trying again the files that failed before (classifying them, or "
-        "reading tags that hung the reader)",
+        Actions.tr(
+            "Scan again, trying again the files that failed before (classifying them, or "
+            "reading tags that hung the reader)"
+        ),
     )
     w.act_accept = a(
-        "&Accept above",
+        Actions.tr("&Accept above"),
         w.accept_above,
         "Ctrl+Shift+A",
-        "Accept every prediction at or above the threshold (the box beside it)",
+        Actions.tr("Accept every prediction at or above the threshold (the box beside it)"),
     )
     w.act_override = a(
-        "Set &genre…", w.ask_override, "Ctrl+G", "Set the genre of the selected tracks"
+        Actions.tr("Set &genre…"),
+        w.ask_override,
+        "Ctrl+G",
+        Actions.tr("Set the genre of the selected tracks"),
     )
     w.act_clear = a(
-        "&Clear choice",
+        Actions.tr("&Clear choice"),
         w.clear_choice,
         "Ctrl+Backspace",
-        "Forget overrides and acceptances of the selected tracks",
+        Actions.tr("Forget overrides and acceptances of the selected tracks"),
     )
     w.act_write = a(
-        "&Write tags…",
+        Actions.tr("&Write tags…"),
         w.write_tags,
         "Ctrl+T",
-        "Preview, then write the genre tags counted as 'to write' in the status bar (accepted "
-        "tracks and genres you set)",
+        Actions.tr(
+            "Preview, then write the genre tags counted as 'to write' in the status bar (accepted "
+            "tracks and genres you set)"
+        ),
     )
     w.act_undo = a(
-        "&Undo last batch", w.undo_last, k.Undo, "Restore the genres the last batch replaced"
+        Actions.tr("&Undo last batch"),
+        w.undo_last,
+        k.Undo,
+        Actions.tr("Restore the genres the last batch replaced"),
     )
-    w.act_history = a("&History…", w.show_history, "Ctrl+H", "All tag batches; undo any of them")
+    w.act_history = a(
+        Actions.tr("&History…"),
+        w.show_history,
+        "Ctrl+H",
+        Actions.tr("All tag batches; undo any of them"),
+    )
     w.act_settings = a(
-        "Se&ttings…", w.show_settings, k.Preferences, "Policy, threshold, names, model"
+        Actions.tr("Se&ttings…"),
+        w.show_settings,
+        k.Preferences,
+        Actions.tr("Policy, threshold, names, model"),
     )
     if not w.act_settings.shortcut().toString():
         w.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-    w.act_about = a("&About", w.show_about, "F1", "Version and the model card")
-    w.act_live = a("&Live", w.toggle_live, "Ctrl+L", "Classify what the microphone hears")
+    w.act_about = a(
+        Actions.tr("&About"), w.show_about, "F1", Actions.tr("Version and the model card")
+    )
+    w.act_live = a(
+        Actions.tr("&Live"),
+        w.toggle_live,
+        "Ctrl+L",
+        Actions.tr("Classify what the microphone hears"),
+    )
     w.act_errors = w.errors_dock.toggleViewAction()
     w.act_errors.setShortcut(QKeySequence("Ctrl+E"))
-    w.act_quit = a("&Quit", w.close, k.Quit)
-    w.act_search = a("Find", w._focus_search, k.Find)
+    w.act_quit = a(Actions.tr("&Quit"), w.close, k.Quit)
+    w.act_search = a(Actions.tr("Find"), w._focus_search, k.Find)
     # Keyboard review: the keys themselves are read by ReviewKeys on the views; the menu
     # entries show them ("\t" puts the key on the right) and work with the mouse.
-    w.act_next = a("&Next to review\tN", lambda: w.step_review(1), None, "Next uncertain track (N)")
+    w.act_next = a(
+        Actions.tr("&Next to review\tN"),
+        lambda: w.step_review(1),
+        None,
+        Actions.tr("Next uncertain track (N)"),
+    )
     w.act_prev = a(
-        "&Previous to review\tShift+N",
+        Actions.tr("&Previous to review\tShift+N"),
         lambda: w.step_review(-1),
         None,
-        "Previous uncertain track (Shift+N)",
+        Actions.tr("Previous uncertain track (Shift+N)"),
     )
     w.act_accept_one = a(
-        "Accept &this genre\tEnter",
+        Actions.tr("Accept &this genre\tEnter"),
         w.accept_current,
         None,
-        "Take the model's genre for the selected tracks and go on (Enter)",
+        Actions.tr("Take the model's genre for the selected tracks and go on (Enter)"),
     )
     QShortcut(
         QKeySequence("Space"),
@@ -126,17 +169,19 @@ def _build_actions(w: Any) -> None:
     w.accept_spin.setSingleStep(0.05)
     w.accept_spin.setDecimals(3)  # the model's own (0.667) shows exactly
     w.accept_spin.setValue(w.threshold())
-    w.accept_spin.setPrefix("≥ ")
+    w.accept_spin.setPrefix(Actions.tr("≥ "))
     w.accept_spin.setKeyboardTracking(False)  # typing "0.7" is one change, not three
     w.accept_spin.setToolTip(
-        "The threshold: predictions at or above it are certain (Accept takes them, a write "
-        "writes them); below it they are uncertain. The same value as in Settings."
+        Actions.tr(
+            "The threshold: predictions at or above it are certain (Accept takes them, a write "
+            "writes them); below it they are uncertain. The same value as in Settings."
+        )
     )
     w.accept_spin.valueChanged.connect(w.set_threshold)
 
 
 def _build_menus(w: Any) -> None:
-    bar = QToolBar("Main")
+    bar = QToolBar(Actions.tr("Main"))
     bar.setObjectName("main-toolbar")
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for a in (w.act_open, w.act_scan, w.act_stop):
@@ -153,12 +198,12 @@ def _build_menus(w: Any) -> None:
     w.addToolBar(bar)
 
     menu = w.menuBar()
-    w.file_menu = m = menu.addMenu("&File")
+    w.file_menu = m = menu.addMenu(Actions.tr("&File"))
     for a in (w.act_open, w.act_scan, w.act_stop, w.act_retry):
         m.addAction(a)
     m.addSeparator()
     m.addAction(w.act_quit)
-    w.edit_menu = m = menu.addMenu("&Edit")
+    w.edit_menu = m = menu.addMenu(Actions.tr("&Edit"))
     for a in (w.act_search, w.act_accept, w.act_override, w.act_clear):
         m.addAction(a)
     m.addSeparator()
@@ -166,15 +211,15 @@ def _build_menus(w: Any) -> None:
         m.addAction(a)
     m.addSeparator()
     m.addAction(w.act_settings)
-    w.review_menu = m = menu.addMenu("&Review")
+    w.review_menu = m = menu.addMenu(Actions.tr("&Review"))
     for a in (w.act_next, w.act_prev, w.act_accept_one):
         m.addAction(a)
-    w.genre_menu = m.addMenu("Set genre &to")
+    w.genre_menu = m.addMenu(Actions.tr("Set genre &to"))
     w.genre_menu.aboutToShow.connect(lambda: _fill_genre_menu(w))
-    w.view_menu = m = menu.addMenu("&View")
+    w.view_menu = m = menu.addMenu(Actions.tr("&View"))
     m.addAction(w.act_errors)
     m.addAction(w.act_live)
-    w.help_menu = m = menu.addMenu("&Help")
+    w.help_menu = m = menu.addMenu(Actions.tr("&Help"))
     m.addAction(w.act_about)
 
     # Stop beside the progress bar too: whatever runs long can be stopped where it shows.
@@ -186,7 +231,7 @@ def _build_menus(w: Any) -> None:
 
 def _fill_genre_menu(w: Any) -> None:
     w.genre_menu.clear()
-    for i, name in enumerate(w.genre_choices()):
+    for i, name in enumerate(w.genre_choices_shown()):
         key = GENRE_KEYS[i] if i < len(GENRE_KEYS) else ""
         act = w.genre_menu.addAction(f"{name}\t{key}" if key else name)
         act.triggered.connect(lambda *_, n=i: w.set_genre_by_number(n))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,22 +18,31 @@ from PySide6.QtWidgets import (
 )
 
 from mgc_desktop.gui.dialogs.columns import fit_columns
+from mgc_desktop.gui.i18n import Context, date_time, number
 
-COLUMNS = (
-    "Batch",
-    "When",
-    "Kind",
-    "Folder",
-    "Written",
-    "Skipped",
-    "Failed",
-    "Still in effect",
-    "Note",
-)
+History = Context("History")
 
 
-def _when(ts: float | None) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
+def _columns() -> list[str]:
+    return [
+        History.tr("Batch"),
+        History.tr("When"),
+        History.tr("Kind"),
+        History.tr("Folder"),
+        History.tr("Written"),
+        History.tr("Skipped"),
+        History.tr("Failed"),
+        History.tr("Still in effect"),
+        History.tr("Note"),
+    ]
+
+
+def batch_kind(kind: str, undoes: int | None = None) -> str:
+    """A journal batch's kind ('tag', 'undo') as the window says it ("undo of 3")."""
+    name = {"tag": History.tr("tag"), "undo": History.tr("undo")}.get(kind, kind)
+    if undoes is None:
+        return name
+    return History.tr("{kind} of {batch}").format(kind=name, batch=undoes)
 
 
 class HistoryDialog(QDialog):
@@ -44,22 +52,23 @@ class HistoryDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("History of tag batches")
+        self.setWindowTitle(History.tr("History of tag batches"))
         self.batches: list[Any] = []
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        columns = _columns()
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.undo_button = QPushButton("&Undo this batch")
-        self.undo_button.setToolTip("Restore the genres this batch replaced")
+        self.undo_button = QPushButton(History.tr("&Undo this batch"))
+        self.undo_button.setToolTip(History.tr("Restore the genres this batch replaced"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self._undo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -74,23 +83,22 @@ class HistoryDialog(QDialog):
         self.batches = sorted(batches, key=lambda b: -b.id)
         self.table.setRowCount(len(self.batches))
         for r, b in enumerate(self.batches):
-            kind = b.kind if b.undoes is None else f"{b.kind} of {b.undoes}"
             cells = (
                 str(b.id),
-                _when(b.created),
-                kind,
+                date_time(b.created) if b.created else "",
+                batch_kind(b.kind, b.undoes),
                 b.folder or "",
-                str(b.written or 0),
-                str(b.skipped or 0),
-                str(b.failed or 0),
-                str(b.active),
+                number(b.written or 0),
+                number(b.skipped or 0),
+                number(b.failed or 0),
+                number(b.active),
                 b.note or "",
             )
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        fit_columns(self.table, range(len(COLUMNS) - 1))
+        fit_columns(self.table, range(self.table.columnCount() - 1))
         self.table.resizeRowsToContents()  # a note wider than its column wraps onto more lines
         self._selection_changed()
 

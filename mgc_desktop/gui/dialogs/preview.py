@@ -29,15 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from mgc_desktop.gui.dialogs.columns import fit_columns
-from mgc_desktop.gui.settings import POLICIES
+from mgc_desktop.gui.i18n import Context, number
+from mgc_desktop.gui.settings import POLICIES, policy_label
 
-_POLICY_TIPS = {
-    "fill": "write only where the file has no genre yet",
-    "replace": "replace the file's genre",
-    "append": "add to the genres the file has",
-}
+Preview = Context("Preview")
 MAX_SHOWN = 5000  # rows listed; the counts always cover the whole plan
-COLUMNS = ("File", "Old", "New", "Note")
+
+
+def _policy_tip(policy: str) -> str:
+    return {
+        "fill": Preview.tr("write only where the file has no genre yet"),
+        "replace": Preview.tr("replace the file's genre"),
+        "append": Preview.tr("add to the genres the file has"),
+    }.get(policy, policy)
+
+
+def _columns() -> list[str]:
+    return [Preview.tr("File"), Preview.tr("Old"), Preview.tr("New"), Preview.tr("Note")]
 
 
 @dataclass(frozen=True)
@@ -64,13 +72,16 @@ class PreviewDialog(QDialog):
         """`scope`: how many decided tracks the plan covers (the window's "to write" rows),
         said above the plan so nobody wonders which tracks a write takes."""
         super().__init__(parent)
-        self.setWindowTitle("Preview: write genre tags")
+        self.setWindowTitle(Preview.tr("Preview: write genre tags"))
         self.scope = QLabel(
             ""
             if scope is None
-            else f"Plans the {scope} track{'s' if scope != 1 else ''} you accepted or gave a "
-            "genre, whatever is selected; the files it writes are the status bar's “to write”. "
-            "No other file is touched."
+            else Preview.tr(
+                "Plans the %n tracks you accepted or gave a genre, whatever is selected; the "
+                "files it writes are the status bar's “to write”. No other file is touched.",
+                None,
+                scope,
+            )
         )
         self.scope.setWordWrap(True)
         self.plan: list[Any] = []
@@ -81,19 +92,21 @@ class PreviewDialog(QDialog):
         self.note_for: Callable[[Any, float], str] = lambda item, _t: item.reason
         self.policy = QComboBox()
         for p in POLICIES:
-            self.policy.addItem(p, p)
+            self.policy.addItem(policy_label(p), p)
             self.policy.setItemData(
-                self.policy.count() - 1, _POLICY_TIPS[p], Qt.ItemDataRole.ToolTipRole
+                self.policy.count() - 1, _policy_tip(p), Qt.ItemDataRole.ToolTipRole
             )
         self.policy.setCurrentIndex(max(0, self.policy.findData(policy)))
-        self.policy.setToolTip("What to do with a genre a file already has")
+        self.policy.setToolTip(Preview.tr("What to do with a genre a file already has"))
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(3)  # the model's own threshold (e.g. 0.667) shows exactly
         self.threshold.setValue(threshold)
         self.threshold.setToolTip(
-            "Predictions below this confidence are left alone (manual genres always count)"
+            Preview.tr(
+                "Predictions below this confidence are left alone (manual genres always count)"
+            )
         )
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -103,11 +116,12 @@ class PreviewDialog(QDialog):
         self.threshold.valueChanged.connect(self._settings_changed)
 
         form = QFormLayout()
-        form.addRow("&Policy", self.policy)
-        form.addRow("&Threshold", self.threshold)
-        self.summary = QLabel("planning…")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        form.addRow(Preview.tr("&Policy"), self.policy)
+        form.addRow(Preview.tr("&Threshold"), self.threshold)
+        self.summary = QLabel(Preview.tr("planning…"))
+        columns = _columns()
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         header = self.table.horizontalHeader()
         # File, Old and New are sized to their text (never "c…", see fit_columns); the note
         # takes the rest and wraps, so a long reason (a read-only folder's) is readable.
@@ -124,7 +138,7 @@ class PreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.write_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.write_button.setText("&Write")
+        self.write_button.setText(Preview.tr("&Write"))
         self.write_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -157,7 +171,7 @@ class PreviewDialog(QDialog):
 
     def _show_planning(self) -> None:
         self.write_button.setEnabled(False)
-        self.summary.setText("planning…")
+        self.summary.setText(Preview.tr("planning…"))
 
     def request_plan(self) -> None:
         """Ask for a plan with the settings shown; answers to older requests are dropped."""
@@ -181,7 +195,11 @@ class PreviewDialog(QDialog):
 
     def set_planning(self, done: int, total: int, request: PlanRequest) -> None:
         if request == self._latest:
-            self.summary.setText(f"planning… {done} / {total}")
+            self.summary.setText(
+                Preview.tr("planning… {done} / {total}").format(
+                    done=number(done), total=number(total)
+                )
+            )
 
     def set_plan(self, plan: Sequence[Any], request: PlanRequest) -> bool:
         """Show a plan from tags.plan_*: items with path, action, old, new, reason. `request`
@@ -195,7 +213,13 @@ class PreviewDialog(QDialog):
         keeps = sum(1 for i in self.plan if i.action == "keep")
         errors = sum(1 for i in self.plan if i.action == "error")
         self.summary.setText(
-            f"{len(writes)} to write, {keeps} left as they are, {errors} cannot be written"
+            Preview.tr(", ").join(
+                (
+                    Preview.tr("%n to write", None, len(writes)),
+                    Preview.tr("%n left as they are", None, keeps),
+                    Preview.tr("%n cannot be written", None, errors),
+                )
+            )
         )
         shown = sorted(self.plan, key=lambda i: (i.action != "write", i.action != "error"))
         shown = shown[:MAX_SHOWN]
@@ -204,8 +228,9 @@ class PreviewDialog(QDialog):
         for r, item in enumerate(shown):
             cells = (
                 os.path.basename(item.path),
-                "; ".join(item.old) or "(none)",
-                "; ".join(item.new) if item.action == "write" else "(unchanged)",
+                # the genres exactly as they are and will be written (never translated)
+                "; ".join(item.old) or Preview.tr("(none)"),
+                "; ".join(item.new) if item.action == "write" else Preview.tr("(unchanged)"),
                 self.note_for(item, threshold),
             )
             for c, text in enumerate(cells):
@@ -215,9 +240,9 @@ class PreviewDialog(QDialog):
         fit_columns(self.table, range(3))
         self.table.setUpdatesEnabled(True)
         self.write_button.setEnabled(bool(writes) and self.plan_is_current())
-        self.write_button.setText(f"&Write {len(writes)} file{'s' if len(writes) != 1 else ''}")
+        self.write_button.setText(Preview.tr("&Write %n files", None, len(writes)))
         return True
 
     def set_error(self, message: str, request: PlanRequest) -> None:
         if request == self._latest:
-            self.summary.setText(f"cannot plan: {message}")
+            self.summary.setText(Preview.tr("cannot plan: {message}").format(message=message))
