@@ -46,39 +46,31 @@ def choose_threshold(
     right_in: np.ndarray,
     conf_out: np.ndarray,
     unknown_share: float,
-    conf_background: np.ndarray | None = None,
     target: float = TARGET_PRECISION,
     floor: float = THRESHOLD_FLOOR,
 ) -> dict:
     """The lowest threshold t >= floor at which the expected precision reaches `target`.
 
     conf_in/right_in: the cross-validated (out-of-fold) confidence of tagged tracks and whether
-    their best genre was right. With `conf_background` (the confidence of the untagged tracks,
-    of which 1 - `unknown_share` are of learned genres) the precision is the one expected on
-    them: right labels (that share times the tagged tracks' rate) over all labels given.
-    Without, the tagged tracks are mixed with `conf_out` (tracks of held-out genres, which must
-    not be labelled at all) in the proportion `unknown_share`. Returns value, its precision
-    and the share of the tagged tracks it labels (`coverage`); value is NEVER when no
-    threshold reaches the target."""
+    their best genre was right; conf_out: the confidence of tracks of held-out genres (which
+    must not be labelled at all), standing for music of genres never named. The two are mixed
+    as a library with `unknown_share` of such music would mix them (the open set estimates it
+    from the untagged tracks). Returns value, its precision and the share of the tagged tracks
+    it labels (`coverage`); value is NEVER when no threshold reaches the target."""
     conf_in = np.asarray(conf_in, dtype=np.float64)
     right_in = np.asarray(right_in, dtype=bool)
     conf_out = np.asarray(conf_out, dtype=np.float64)
     share = min(max(unknown_share, 0.0), 1.0)
-    others = conf_out if conf_background is None else np.asarray(conf_background, np.float64)
-    candidates = np.unique(np.concatenate([conf_in, others, [floor]]))
+    candidates = np.unique(np.concatenate([conf_in, conf_out, [floor]]))
     for t in candidates[candidates >= floor]:
         took = conf_in >= t
         right = float((took & right_in).mean()) if len(conf_in) else 0.0
         labelled = float(took.mean()) if len(conf_in) else 0.0
-        if conf_background is not None and len(others):
-            mass = float((others >= t).mean())
-        else:
-            mass = (1 - share) * labelled + share * (
-                float((others >= t).mean()) if len(others) else 0.0
-            )
+        wrong_out = float((conf_out >= t).mean()) if len(conf_out) else 0.0
+        mass = (1 - share) * labelled + share * wrong_out
         if mass <= 0:
             break
-        precision = min(1.0, (1 - share) * right / mass)
+        precision = (1 - share) * right / mass
         if precision >= target:
             return {"value": float(t), "precision": round(precision, 4), "coverage": labelled}
     return {"value": NEVER, "precision": None, "coverage": 0.0}

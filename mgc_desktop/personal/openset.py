@@ -161,8 +161,8 @@ def fit_openset(
         g = 1 / (1 + np.exp(-np.clip(pos @ theta[:-1] + theta[-1], -50, 50)))
         c = float(min(max(g.mean(), 1e-6), 1.0))
         openset = OpenSet("background", r_emb, r_roots, theta, c)
-        # Elkan & Noto's estimate of the known tracks among the untagged: n_tagged (1 - c) / c
-        unknown = 1.0 - len(pos) * (1 - c) / (c * len(bg))
+        # the untagged tracks' own verdicts: the mean P(known) over them
+        unknown = 1.0 - float(openset.known_from_scores(bg).mean())
         method_bg = len(bg_emb)
     else:
         x = np.vstack([pos, held])

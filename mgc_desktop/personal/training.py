@@ -29,7 +29,7 @@ from mgc_desktop.personal.names import (
     genre_key,
     split_genres,
 )
-from mgc_desktop.personal.openset import MAX_BACKGROUND, OpenSetFit, fit_openset
+from mgc_desktop.personal.openset import OpenSetFit, fit_openset
 
 # The learners cross-validation chooses from: how much the base model's answers weigh beside
 # the embedding (0: the embedding alone). Measured on the shared data's ten-genre library, half
@@ -250,17 +250,8 @@ def fit_personal_model(training: TrainingSet, *, seed: int = 0) -> PersonalModel
         temperature=fit.temperature,
         created_at=time.time(),
     )
-    background = None
-    if opened.openset.method == "background":
-        rng = np.random.default_rng(seed)
-        n_bg = len(training.background_embeddings)
-        pick = rng.permutation(n_bg)[:MAX_BACKGROUND]
-        probs, _ = model.predict(
-            training.background_embeddings[pick], training.background_base[pick]
-        )
-        background = probs.max(axis=1)
     threshold = choose_threshold(
-        judged["conf_in"], judged["right_in"], judged["conf_out"], opened.unknown_share, background
+        judged["conf_in"], judged["right_in"], judged["conf_out"], opened.unknown_share
     )
     report = _report(training, fit, opened, judged, threshold, learners, weight)
     report["fit_s"] = round(time.monotonic() - started, 3)

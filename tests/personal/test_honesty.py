@@ -40,14 +40,11 @@ def test_threshold_is_the_lowest_confidence_that_reaches_the_target():
     assert never["value"] == NEVER and never["precision"] is None
 
 
-def test_threshold_from_the_background_counts_its_expected_mistakes():
+def test_threshold_rises_with_the_share_of_unnamed_music():
     conf_in = np.linspace(0.55, 1.0, 10)
     right = np.ones(10, dtype=bool)
-    # Half the background is of learned genres (as confident as the tagged tracks), half is
-    # not (0.6-0.7): the threshold must clear the unnamed half.
-    background = np.r_[conf_in, np.linspace(0.6, 0.7, 10)]
-    t = choose_threshold(conf_in, right, np.array([]), 0.5, conf_background=background)
-    assert 0.7 < t["value"] <= 0.76 and t["precision"] == 1.0
-    # If the whole background were of learned genres, 0.5 would already do.
-    alike = choose_threshold(conf_in, right, np.array([]), 0.0, conf_background=conf_in)
-    assert alike["value"] == 0.5
+    conf_out = np.linspace(0.5, 0.8, 10)  # held-out genres reach 0.8
+    alone = choose_threshold(conf_in, right, conf_out, unknown_share=0.0)
+    assert alone["value"] == 0.5  # nothing unnamed: every right answer may be written
+    mixed = choose_threshold(conf_in, right, conf_out, unknown_share=0.6)
+    assert 0.8 < mixed["value"] < 0.86 and mixed["precision"] >= 0.9  # above every held-out one
