@@ -96,8 +96,8 @@ def seconds(value: float, decimals: int = 1) -> str:
 
 
 def date_time(when: datetime | float | str | None) -> str:
-    """A moment in the locale's short date and time format; the input as text when it is not
-    a date (an ISO string from the journal is parsed)."""
+    """A moment in the locale's short date and time format (ISO 8601 under the C locale); the
+    input as text when it is not a date (an ISO string is parsed)."""
     if when is None or when == "":
         return ""
     if isinstance(when, str):
@@ -111,4 +111,7 @@ def date_time(when: datetime | float | str | None) -> str:
         when = when.astimezone()
     qt = _qt()
     moment = qt.QDateTime.fromSecsSinceEpoch(int(when.timestamp()), qt.QTimeZone.systemTimeZone())
-    return qt.QLocale().toString(moment.toLocalTime(), qt.QLocale.FormatType.ShortFormat)
+    locale = qt.QLocale()
+    if locale.language() == qt.QLocale.Language.C:  # no locale (LANG=C): ISO 8601
+        return moment.toLocalTime().toString("yyyy-MM-dd HH:mm:ss")
+    return locale.toString(moment.toLocalTime(), qt.QLocale.FormatType.ShortFormat)

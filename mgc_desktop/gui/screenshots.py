@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -161,6 +162,40 @@ def live_updates(classes: tuple[str, ...], n: int = 90) -> list[object]:
     return out
 
 
+def _reviewed_window(app: object, model: str, music: Path, args: argparse.Namespace) -> Any:
+    """A main window on `music`, scanned, in a realistic review state: confident predictions
+    accepted, one genre set by hand, and a track whose genre a write would change selected.
+    Returns (window, rows, the selected row's number), or None when the scan did not finish."""
+    from mgc_desktop.gui.main_window import MainWindow
+    from mgc_desktop.gui.settings import Preferences
+
+    window = MainWindow(model_path=model, prefs=Preferences(workers=2))
+    window.resize(args.width, args.height)
+    window.show()
+    done: list[object] = []
+    window.scan_finished.connect(done.append)
+    window.set_folder(str(music), scan=True)
+    if not _wait(app, lambda: done and not window._pending_rows, 300):
+        return None
+    _wait(app, lambda: window.card is not None, 30)  # its threshold is the one in force
+    window.accept_above()  # the threshold in force (the model's own)
+    rows = window.model.rows()
+    manual = next((i for i, r in enumerate(rows) if r.uncertain), 4 if len(rows) > 4 else None)
+    if manual is not None:
+        real = args.music or args.shared_data
+        window.set_override([manual], "Experimental" if real else "Ambient")
+    shown = next(
+        (i for i, r in enumerate(rows) if r.decided and r.title and r.album and not r.current),
+        next((i for i, r in enumerate(rows) if r.decided), 1),
+    )
+    window.select_paths([rows[shown].path])
+    window.table.setFocus()
+    _wait(app, lambda: window.detail.spectrogram.has_image(), 60)
+    _wait(app, lambda: any(n == "Album" for n, _, _ in window.detail.tag_rows()), 10)
+    _wait(app, lambda: False, 0.5)
+    return window, rows, shown
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir")
@@ -185,8 +220,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from mgc_desktop.gui.app import create_app
     from mgc_desktop.gui.live_panel import LivePanel
-    from mgc_desktop.gui.main_window import MainWindow
-    from mgc_desktop.gui.settings import Preferences
 
     model = args.model
     if model is None:
@@ -201,33 +234,12 @@ def main(argv: list[str] | None = None) -> int:
         library_from_shared(Path(args.shared_data), music)
     elif not args.music:
         make_library(music)
-    app = create_app([])
-    window = MainWindow(model_path=model, prefs=Preferences(workers=2))
-    window.resize(args.width, args.height)
-    window.show()
-    done: list[object] = []
-    window.scan_finished.connect(done.append)
-    window.set_folder(str(music), scan=True)
-    if not _wait(app, lambda: done and not window._pending_rows, 300):
+    app = create_app([], language="en")  # the README's shots are in English, whatever LANG
+    reviewed = _reviewed_window(app, model, music, args)
+    if reviewed is None:
         print("scan did not finish", file=sys.stderr)
         return 1
-    # a realistic review state: confident predictions accepted, one genre set by hand, and a
-    # track whose genre a write would change selected
-    window.accept_above()  # the threshold in force (the model's own)
-    rows = window.model.rows()
-    manual = next((i for i, r in enumerate(rows) if r.uncertain), 4 if len(rows) > 4 else None)
-    if manual is not None:
-        real = args.music or args.shared_data
-        window.set_override([manual], "Experimental" if real else "Ambient")
-    shown = next(
-        (i for i, r in enumerate(rows) if r.decided and r.title and r.album and not r.current),
-        next((i for i, r in enumerate(rows) if r.decided), 1),
-    )
-    window.select_paths([rows[shown].path])
-    window.table.setFocus()
-    _wait(app, lambda: window.detail.spectrogram.has_image(), 60)
-    _wait(app, lambda: any(n == "Album" for n, _, _ in window.detail.tag_rows()), 10)
-    _wait(app, lambda: False, 0.5)
+    window, rows, shown = reviewed
     window.grab().save(str(out / "main_window.png"))
 
     window.views.setCurrentIndex(1)  # the album tree (grouped in a worker), albums open
@@ -270,7 +282,22 @@ def main(argv: list[str] | None = None) -> int:
     panel.grab().save(str(out / "live_panel.png"))
     panel.close()
     window.close()
-    for name in ("main_window.png", "library_tree.png", "preview.png", "live_panel.png"):
+
+    # The same review state in French (README: the language section). The scan finds every
+    # file unchanged, so this is quick.
+    from mgc_desktop.gui.language import install
+
+    install(app, "fr")
+    reviewed = _reviewed_window(app, model, music, args)
+    if reviewed is None:
+        print("scan did not finish (French window)", file=sys.stderr)
+        return 1
+    window_fr = reviewed[0]
+    _wait(app, lambda: False, 0.5)
+    window_fr.grab().save(str(out / "main_window_fr.png"))
+    window_fr.close()
+    shots = ("main_window.png", "library_tree.png", "preview.png", "live_panel.png")
+    for name in (*shots, "main_window_fr.png"):
         print(out / name)
     return 0
 
