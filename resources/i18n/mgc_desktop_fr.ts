@@ -203,7 +203,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="64"/>
         <source>S&amp;top</source>
-        <translation>A&amp;rrêter</translation>
+        <translation>Arrê&amp;ter</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="67"/>
@@ -333,7 +333,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="147"/>
         <source>&amp;Previous to review	Shift+N</source>
-        <translation>Morceau &amp;précédent à revoir	Shift+N</translation>
+        <translation>Morceau &amp;précédent à revoir	Maj+N</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="150"/>
@@ -343,7 +343,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="153"/>
         <source>Accept &amp;this genre	Enter</source>
-        <translation>Accepter &amp;ce genre	Enter</translation>
+        <translation>Accepter &amp;ce genre	Entrée</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="156"/>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="184"/>
         <source>Main</source>
-        <translation>Principale</translation>
+        <translation>Barre principale</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="201"/>
@@ -378,12 +378,12 @@
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="214"/>
         <source>&amp;Review</source>
-        <translation>&amp;Revue</translation>
+        <translation>&amp;Révision</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="217"/>
         <source>Set genre &amp;to</source>
-        <translation>Choisir le genre &amp;parmi</translation>
+        <translation>Attri&amp;buer le genre</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/window_actions.py" line="219"/>
@@ -546,7 +546,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/detail_pane.py" line="137"/>
         <source>The file&apos;s tags now, and after the next write (changes in bold). Only the genre is ever written.</source>
-        <translation>Les étiquettes du fichier maintenant, et après la prochaine écriture (modifications en gras). Seul le genre est jamais écrit.</translation>
+        <translation>Les étiquettes du fichier maintenant, et après la prochaine écriture (modifications en gras). Une écriture ne modifie que le genre.</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/detail_pane.py" line="152"/>
@@ -1710,7 +1710,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/track_model.py" line="109"/>
         <source>override</source>
-        <translation>choisi</translation>
+        <translation>manuel</translation>
     </message>
     <message>
         <location filename="../../mgc_desktop/gui/track_model.py" line="110"/>
@@ -1765,7 +1765,7 @@
     <message>
         <location filename="../../mgc_desktop/gui/track_model.py" line="401"/>
         <source>queued, classified, uncertain, silent, failed, accepted, override or written</source>
-        <translation>en attente, classé, incertain, silencieux, en échec, accepté, choisi ou écrit</translation>
+        <translation>en attente, classé, incertain, silencieux, en échec, accepté, manuel ou écrit</translation>
     </message>
 </context>
 <context>

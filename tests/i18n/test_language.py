@@ -125,3 +125,25 @@ def test_cli_is_the_same_under_any_locale(tmp_path):
         outputs.append((result.returncode, result.stdout, result.stderr))
     assert outputs[0] == outputs[1]
     assert outputs[0][0] != 0 and "missing.flac" in outputs[0][1] + outputs[0][2]
+
+
+def test_settings_dialog_choice_is_saved_for_the_next_start(qtbot, interface):
+    """The Settings dialog offers System / English / Français, each named in itself, says the
+    choice applies at the next start, and keeps it where start-up reads it."""
+    from PySide6.QtWidgets import QLabel
+
+    from mgc_desktop.gui.dialogs.settings import SettingsDialog
+    from mgc_desktop.gui.settings import Preferences
+
+    interface("fr")
+    dialog = SettingsDialog(Preferences())
+    qtbot.addWidget(dialog)
+    items = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert items == ["Langue du système", "English", "Français"]
+    assert any("prochain démarrage" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    prefs = dialog.result_preferences()
+    prefs.save()
+    assert language.saved_choice() == "en"
+    assert Preferences.load().language == "en"
+    assert language.resolve_locale(language.saved_choice(), QLocale("fr_FR")).name() == "en_US"
