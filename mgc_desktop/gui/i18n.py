@@ -36,6 +36,17 @@ def _qt() -> ModuleType:
     return QtCore
 
 
+# Translations looked up so far (context, text, disambiguation) -> text: a table of 50,000
+# rows asks for the same few words again and again, and Qt's lookup costs microseconds each.
+# language.install empties it: only then can the answers change.
+_cache: dict[tuple[str, str, str | None], str] = {}
+
+
+def forget_translations() -> None:
+    """Drop the looked-up translations (the translators in force changed)."""
+    _cache.clear()
+
+
 class Context:
     """A named translation context. Bind it to a module-level name spelled like `name`: that
     name is what pyside6-lupdate records as the context."""
@@ -46,7 +57,13 @@ class Context:
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         """`text` in the interface language (itself when no catalog has it); `%n` in it is
         replaced by `n` in the locale's digits and the plural form for `n` is chosen."""
-        return _qt().QCoreApplication.translate(self.name, text, disambiguation, int(n))
+        if n >= 0:
+            return _qt().QCoreApplication.translate(self.name, text, disambiguation, int(n))
+        key = (self.name, text, disambiguation)
+        found = _cache.get(key)
+        if found is None:
+            found = _cache[key] = _qt().QCoreApplication.translate(self.name, text, disambiguation)
+        return found
 
 
 Format = Context("Format")

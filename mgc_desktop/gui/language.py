@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from mgc_desktop.gui.i18n import Context
+from mgc_desktop.gui.i18n import Context, forget_translations
 
 LANGUAGE_KEY = "ui/language"
 SYSTEM, ENGLISH, FRENCH = "system", "en", "fr"
@@ -119,6 +119,7 @@ def install(
         if translator is not None:
             app.installTranslator(translator)
             _installed.append(translator)
+    forget_translations()
     return locale
 
 
@@ -126,8 +127,9 @@ def remove(app: QCoreApplication) -> None:
     """Take back the translators `install` put in (the code's English text again)."""
     while _installed:
         app.removeTranslator(_installed.pop())
+    forget_translations()
 
 
 def installed_catalogs() -> list[str]:
-    """The files of the translators in force (for About and for tests)."""
+    """The files of the translators in force (what a test or a bug report checks)."""
     return [t.filePath() for t in _installed]
