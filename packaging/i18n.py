@@ -54,11 +54,6 @@ def tool(name: str) -> str:
     raise FileNotFoundError(f"{name} not found: install PySide6 (pip install PySide6-Essentials)")
 
 
-def source_files() -> list[Path]:
-    """Every Python file of the window, in a stable order."""
-    return sorted(SOURCES.rglob("*.py"))
-
-
 def catalog(lang: str, folder: Path = CATALOGS) -> Path:
     return folder / f"{PREFIX}{lang}.ts"
 
@@ -67,13 +62,15 @@ def update(folder: Path = CATALOGS, quiet: bool = False) -> list[Path]:
     """Run lupdate for every language: keeps the translations of strings still in the code,
     adds new strings (unfinished), drops strings no longer in it."""
     folder.mkdir(parents=True, exist_ok=True)
-    files = [str(p.relative_to(ROOT)) for p in source_files()]
     out = []
     for lang, (target, plural_only) in LANGUAGES.items():
         ts = catalog(lang, folder)
         cmd = [
             tool("lupdate"),
-            *files,
+            # every .py under the folder (lupdate's default extensions leave Python out)
+            "-extensions",
+            "py",
+            str(SOURCES.relative_to(ROOT)),
             "-no-obsolete",
             "-locations",
             "absolute",

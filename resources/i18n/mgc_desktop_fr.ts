@@ -635,12 +635,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../mgc_desktop/gui/i18n.py" line="67"/>
+        <location filename="../../mgc_desktop/gui/i18n.py" line="84"/>
         <source>{value}%</source>
         <translation>{value}&#x202f;%</translation>
     </message>
     <message>
-        <location filename="../../mgc_desktop/gui/i18n.py" line="95"/>
+        <location filename="../../mgc_desktop/gui/i18n.py" line="112"/>
         <source>{value} s</source>
         <translation>{value}&#xa0;s</translation>
     </message>
