@@ -17,12 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from beets import config, ui
+from beets import ui
 from beets.library import Album, Item
 from beets.plugins import BeetsPlugin
 from beets.util import displayable_path
 
-from mgc_desktop.integrations.beets import VOCABULARIES, GenreSource, SetupError
+from mgc_desktop.integrations.beets import VOCABULARIES, Answer, GenreSource, SetupError
 
 # beets 2.14 made the genre a list field (`genres`); earlier 2.x releases keep one string.
 GENRE_FIELD = "genres" if "genres" in Item._fields else "genre"
@@ -189,7 +189,14 @@ class MgcGenrePlugin(BeetsPlugin):
         return outcome
 
     def _settle(
-        self, item: Item, answer, outcome: Outcome, *, pretend: bool, write: bool, show: bool
+        self,
+        item: Item,
+        answer: Answer,
+        outcome: Outcome,
+        *,
+        pretend: bool,
+        write: bool,
+        show: bool,
     ) -> None:
         """One item's answer: a warning, an uncertain entry, or its new genres stored."""
         if answer.failed:
@@ -251,7 +258,11 @@ class MgcGenrePlugin(BeetsPlugin):
             self._log.error("{}; imported items get no genre from it", exc)
             return
         outcome = self._process(
-            task.imported_items(), self._import_source, pretend=False, write=False, show=False
+            task.imported_items(),
+            self._import_source,
+            pretend=False,  # beets stores the imported items after this stage anyway
+            write=False,
+            show=False,
         )
         for item in outcome.changed:
             self._log.info("{}: {}", item, self._genre_text(item))
@@ -264,7 +275,7 @@ class MgcGenrePlugin(BeetsPlugin):
         """With `import.write`, write the genres of imported items to their files, now in their
         place in the library. Items beets wrote itself (autotagged) already hold them."""
         changed = self._changed_by_task.pop(id(task), set())
-        if not changed or not config["import"]["write"].get(bool):
+        if not changed or not session.config["write"].get(bool):  # `import.write`, or -w/-W
             return
         if task.apply or getattr(task.choice_flag, "name", "") == "RETAG":
             return
