@@ -85,18 +85,21 @@ def test_existing_genres_are_kept_unless_forced_and_uncertain_tracks_never_lose_
     assert stored[uncertain[0]] == "Polka"  # not sure enough to replace anything
 
 
-@pytest.mark.parametrize("write", [False, True])
-def test_auto_on_import_stores_genres_and_writes_files_only_with_import_write(
-    library, real_music, real_reference, write
+@pytest.mark.parametrize(
+    ("write", "flags", "written"),
+    [(False, [], False), (True, [], True), (True, ["-W"], False), (False, ["-w"], True)],
+)
+def test_auto_on_import_stores_genres_and_writes_files_only_when_the_import_writes(
+    library, real_music, real_reference, write, flags, written
 ):
     reference = reference_for(real_music, real_reference)
     files = file_digests(real_music)
     library.configure(write=write, auto=True)
-    library.run("import", "-A", "-C", "-q", real_music[0].parent.parent)
+    library.run("import", "-A", "-C", "-q", *flags, real_music[0].parent.parent)
 
     assert library.genres() == {p: expected_genre(r) for p, r in reference.items()}
     for path, record in reference.items():
-        if write and expected_genre(record):
+        if written and expected_genre(record):
             assert file_genres(path) == [record["label"]]
         else:  # nothing to write, or writing is beets' `write` command's job
             assert file_digests([path]) == {path: files[path]}
