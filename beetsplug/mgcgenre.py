@@ -123,8 +123,9 @@ class MgcGenrePlugin(BeetsPlugin):
             "--vocabulary",
             type="choice",
             choices=list(VOCABULARIES),
-            help="your learned genres (personal; the default once `mgc-desktop learn` ran) or "
-            "the model's built-in ten (builtin)",
+            metavar="builtin|personal",
+            help="the model's ten genres (builtin) or your learned ones (personal); default: "
+            "personal once `mgc-desktop learn` ran",
         )
         cmd.func = self.command
         return [cmd]
