@@ -77,3 +77,33 @@ def test_written_genres_do_not_depend_on_the_language(
     assert fr["disk"][first] == ["Classical"]
     written = {g for genres in fr["disk"].values() for g in genres}
     assert written and written <= set(DEFAULT_DISPLAY_NAMES.values())
+
+
+def test_table_editor_lists_french_names_and_sets_the_tag_name(qtbot, interface, gui_model, music):
+    """The genre cell's editor in a French window offers "Classique"; picking it sets the tag
+    name "Classical"; a name typed that is not in the list is kept as typed."""
+    from PySide6.QtWidgets import QAbstractItemDelegate, QComboBox
+
+    from mgc_desktop.gui.main_window import MainWindow
+    from mgc_desktop.gui.settings import Preferences
+
+    interface("fr")
+    w = MainWindow(model_path=str(gui_model), prefs=Preferences(workers=1))
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.scan_finished, timeout=SCAN_TIMEOUT_MS):
+        w.set_folder(str(music), scan=True)
+    qtbot.waitUntil(lambda: not w._pending_rows, timeout=5000)
+    first = next(i for i, r in enumerate(w.model.rows()) if r.genre)
+    index = w.proxy.mapFromSource(w.model.index(first, COL_PREDICTED))
+    for typed, written in (("Classique", "Classical"), ("Chanson française", "Chanson française")):
+        w.table.edit(index)
+        editor = w.table.findChild(QComboBox)
+        assert "Classique" in [editor.itemText(i) for i in range(editor.count())]
+        editor.setCurrentText(typed)
+        w.table.commitData(editor)
+        w.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        qtbot.waitUntil(lambda: w.table.findChild(QComboBox) is None, timeout=2000)
+        assert w.model.row(first).override == written
+        assert index.data(Qt.ItemDataRole.DisplayRole) == typed
+    w.close()
