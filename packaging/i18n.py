@@ -8,8 +8,8 @@
 
 The .ts files are the committed sources (edit them with pyside6-linguist or a text editor);
 the .qm files are generated (by `compile`, by setup.py's build step, by .ci/setup) and never
-committed. mgc_desktop_fr.ts is the French catalog; mgc_desktop_en.ts holds only the English
-plural forms ("1 file" / "2 files"), the code's own text being English already. A new language:
+committed. mgc_desktop_fr.ts is the French catalog; in mgc_desktop_en.ts every text is the code's
+own, except the singular of each plural ("1 file" for "%n files"). A new language:
 add its code to LANGUAGES, run `update`, translate the new .ts, and add it to the Settings
 choice (mgc_desktop/gui/language.py).
 """
@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "mgc_desktop" / "gui"
 CATALOGS = ROOT / "resources" / "i18n"
 PREFIX = "mgc_desktop_"
-# language code -> (lupdate's target language, plural forms only)
-LANGUAGES = {"fr": ("fr_FR", False), "en": ("en", True)}
+LANGUAGES = {"fr": "fr_FR", "en": "en"}  # language code -> lupdate's target language
 
 
 def tool(name: str) -> str:
@@ -63,7 +62,7 @@ def update(folder: Path = CATALOGS, quiet: bool = False) -> list[Path]:
     adds new strings (unfinished), drops strings no longer in it."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for lang, (target, plural_only) in LANGUAGES.items():
+    for lang, target in LANGUAGES.items():
         ts = catalog(lang, folder)
         cmd = [
             tool("lupdate"),
@@ -78,7 +77,6 @@ def update(folder: Path = CATALOGS, quiet: bool = False) -> list[Path]:
             "en",
             "-target-language",
             target,
-            *(["-pluralonly"] if plural_only else []),
             "-ts",
             str(ts),
         ]
