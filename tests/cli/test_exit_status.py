@@ -50,3 +50,22 @@ def test_progress_on_a_pipe_ends_with_a_final_line(tmp_path):
     final = [i for i, line in enumerate(lines) if re.fullmatch(r"done: 1 file in [\d.]+ s", line)]
     assert final and final[-1] > progress[-1], lines
     assert f"{Path(music / 'evil.mpc')}: error: cannot read tags: timed out after 3 s" in lines
+
+
+def test_a_remembered_tag_hang_is_listed_and_does_not_fail_later_scans(tmp_path):
+    """Issue 25.8: such a file was read again by every scan (up to 30 s) and `scan` exited 1
+    each time. The hang fails the scan that meets it; later ones list it and exit 0 (the file
+    is indexed; its tags are what failed, once), until --retry-failed reads it again."""
+    music = tmp_path / "music"
+    music.mkdir()
+    evil = music / "evil.mpc"
+    evil.write_bytes(HANGS_MUTAGEN)
+    hung = f"{evil}: error: cannot read tags: timed out after 3 s"
+    first = run_cli("scan", "--index-only", "--timeout", "3", str(music))
+    assert first.returncode == 1 and hung in first.stderr.splitlines()
+    again = run_cli("scan", "--index-only", "--timeout", "3", str(music))
+    assert again.returncode == 0, again.stderr
+    assert hung not in again.stderr.splitlines()
+    assert "1 with unreadable tags (not read again; --retry-failed reads them)" in again.stdout
+    retried = run_cli("scan", "--index-only", "--timeout", "3", "--retry-failed", str(music))
+    assert retried.returncode == 1 and hung in retried.stderr.splitlines()
