@@ -127,7 +127,7 @@ def window(qtbot, gui_model):
     from mgc_desktop.gui.main_window import MainWindow
     from mgc_desktop.gui.settings import Preferences
 
-    create_app([])
+    create_app([], language="en")  # the tests read English text, whatever LANG says
     prefs = Preferences(workers=1)
     prefs.save()
     win = MainWindow(model_path=str(gui_model), prefs=prefs)
