@@ -42,6 +42,20 @@ def closed_features(embeddings: np.ndarray, base: np.ndarray, base_weight: float
     return np.hstack([e, (base_weight * np.log(base + BASE_EPS)).astype(np.float32)])
 
 
+def usable_rows(embeddings: np.ndarray, base: np.ndarray | None = None) -> np.ndarray:
+    """(n,) which rows describe a track at all: a finite, non-zero embedding (and finite base
+    answers). A corrupt row's NaN would spread through every sum it enters (one such tagged
+    track made the whole learned model NaN) and a NaN confidence passes no `<` test, so such a
+    track was written with a genre; a zero embedding says nothing about the music."""
+    e = np.asarray(embeddings, dtype=np.float64)
+    if e.ndim != 2:
+        e = e.reshape(len(e), -1)
+    ok = np.isfinite(e).all(axis=1) & (np.abs(e).sum(axis=1) > 0)
+    if base is not None and len(base) == len(e):
+        ok &= np.isfinite(np.asarray(base, dtype=np.float64)).all(axis=1)
+    return ok
+
+
 def sqrt_answers(base: np.ndarray) -> np.ndarray:
     """Square roots of the base distributions: their dot product is the Bhattacharyya
     coefficient (1 for the same answer, 0 for disjoint ones)."""

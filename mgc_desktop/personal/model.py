@@ -27,7 +27,13 @@ from pathlib import Path
 import numpy as np
 
 from mgc_desktop.model.classifier import Prediction
-from mgc_desktop.personal.features import base_matrix, base_vector, closed_features, sqrt_answers
+from mgc_desktop.personal.features import (
+    base_matrix,
+    base_vector,
+    closed_features,
+    sqrt_answers,
+    usable_rows,
+)
 from mgc_desktop.personal.honesty import THRESHOLD_FLOOR
 from mgc_desktop.personal.logistic import normalise, softmax
 from mgc_desktop.personal.openset import OpenSet
@@ -89,8 +95,14 @@ class PersonalModel:
     def predict(self, embeddings: np.ndarray, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(n, K) probabilities of the learned genres and (n,) "none of these" (1 minus their
         sum), from (n, D) embeddings and (n, C+1) base answers (`features.base_vector`)."""
-        known = self.openset.known(normalise(embeddings), sqrt_answers(base))
-        return self.closed(embeddings, base) * known[:, None], 1.0 - known
+        ok = usable_rows(embeddings, base)
+        probs = np.zeros((len(ok), len(self.genres)))
+        known = np.zeros(len(ok))  # a row that describes nothing: none of these, certainly
+        if ok.any():
+            e, b = np.asarray(embeddings)[ok], np.asarray(base)[ok]
+            known[ok] = self.openset.known(normalise(e), sqrt_answers(b))
+            probs[ok] = self.closed(e, b) * known[ok, None]
+        return probs, 1.0 - known
 
     def predict_stored(
         self, embeddings: np.ndarray, probabilities: list[dict[str, float]]
@@ -99,8 +111,9 @@ class PersonalModel:
         return self.predict(embeddings, base_matrix(probabilities, self.base_classes))
 
     def is_uncertain(self, confidence: float, none_of_these: float, threshold: float) -> bool:
-        """Uncertain (never written): below the threshold, or likelier none of these."""
-        return bool(confidence < threshold or none_of_these >= confidence)
+        """Uncertain (never written): below the threshold, or likelier none of these (asked
+        as "certain?" so that a NaN anywhere answers uncertain)."""
+        return not (confidence >= threshold and none_of_these < confidence)
 
     def apply(self, prediction: Prediction, uncertain_below: float | None = None) -> Prediction:
         """The base model's prediction restated in the user's genres (`outside`, 1 minus the

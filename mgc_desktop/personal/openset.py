@@ -26,11 +26,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mgc_desktop.personal.logistic import duplicate_groups
+
 K_NEAREST = 3
 MAX_REFERENCE = 3000  # tagged tracks kept for the comparison (a stratified sample beyond)
 MAX_BACKGROUND = 3000  # untagged tracks used to fit (a random sample beyond)
 MIN_BACKGROUND = 8  # fewer untagged tracks: fit from the held-out genres instead
 _CHUNK = 2048
+CROSS_FIT_FOLDS = 5  # the tagged tracks' own P(known) comes from calibrations fitted without them
 
 
 def nearest_scores(
@@ -144,7 +147,7 @@ def fit_openset(
     rng = np.random.default_rng(seed)
     ref = reference_rows(primary, MAX_REFERENCE, rng)
     r_emb, r_roots, r_lab = emb[ref], roots[ref], primary[ref]
-    ids = np.arange(len(ref))
+    ids = duplicate_groups(r_emb)  # a track's copies are not its neighbours
     pos = nearest_scores(r_emb, r_roots, r_emb, r_roots, K_NEAREST, ids, ids)
     held = np.zeros_like(pos)
     for c in np.unique(r_lab):
@@ -153,29 +156,43 @@ def fit_openset(
     if len(bg_emb) > MAX_BACKGROUND:
         pick = rng.choice(len(bg_emb), MAX_BACKGROUND, replace=False)
         bg_emb, bg_roots = bg_emb[pick], bg_roots[pick]
-    if len(bg_emb) >= MIN_BACKGROUND:
-        bg = nearest_scores(bg_emb, bg_roots, r_emb, r_roots)
-        x = np.vstack([pos, bg])
-        y = np.r_[np.ones(len(pos)), np.zeros(len(bg))]
-        theta = _logistic(x, y, np.ones(len(x)))  # natural weights: g estimates P(tagged | x)
-        g = 1 / (1 + np.exp(-np.clip(pos @ theta[:-1] + theta[-1], -50, 50)))
-        c = float(min(max(g.mean(), 1e-6), 1.0))
-        openset = OpenSet("background", r_emb, r_roots, theta, c)
+    background = len(bg_emb) >= MIN_BACKGROUND
+    bg = nearest_scores(bg_emb, bg_roots, r_emb, r_roots) if background else None
+
+    def calibrate(mine: np.ndarray) -> tuple[np.ndarray, float]:
+        """theta and c fitted on the tagged tracks in `mine` against the background, or
+        against those tracks' scores with their own genre held out."""
+        negatives = bg if bg is not None else held[mine]
+        return _calibrate(pos[mine], negatives)
+
+    theta, scale = calibrate(np.ones(len(pos), dtype=bool))
+    openset = OpenSet(
+        "background" if background else "held-out genres", r_emb, r_roots, theta, scale
+    )
+    # What the report and the write threshold see of a tagged track comes from a calibration
+    # fitted without it (cross-fitting; fitted on a track, a calibration would be judged on
+    # what it was fitted to): in five folds against the background; with the held-out genres,
+    # a genre at a time, since a genre's held-out scores are themselves what it is fitted on.
+    if bg is not None:
+        parts = rng.permutation(len(pos)) % min(CROSS_FIT_FOLDS, len(pos))
+    else:
+        parts = r_lab
+    known_loo = np.zeros(len(pos))
+    held_known = openset.known_from_scores(held)  # background: no held-out score was fitted
+    for part in np.unique(parts):
+        mine = parts == part
+        if mine.all():
+            continue
+        judge = OpenSet(openset.method, r_emb, r_roots, *calibrate(~mine))
+        known_loo[mine] = judge.known_from_scores(pos[mine])
+        if bg is None:
+            held_known[mine] = judge.known_from_scores(held[mine])
+    if bg is not None:
         # the untagged tracks' own verdicts: the mean P(known) over them
         unknown = 1.0 - float(openset.known_from_scores(bg).mean())
-        method_bg = len(bg_emb)
     else:
-        x = np.vstack([pos, held])
-        y = np.r_[np.ones(len(pos)), np.zeros(len(held))]
-        w = np.ones(len(x))
-        theta = _logistic(x, y, w)
-        # Scaled as in the background case, so that a typical tagged track counts as known:
-        # scores that cannot tell held-out genres apart then veto nothing.
-        g = 1 / (1 + np.exp(-np.clip(pos @ theta[:-1] + theta[-1], -50, 50)))
-        openset = OpenSet("held-out genres", r_emb, r_roots, theta, float(max(g.mean(), 1e-6)))
         # at most what is not tagged with a learned genre (5 % at least: music to come)
         unknown = max(0.05, len(bg_emb) / (len(bg_emb) + len(pos)))
-        method_bg = 0
     stored = OpenSet(
         openset.method,
         r_emb.astype(np.float16),
@@ -186,8 +203,19 @@ def fit_openset(
     return OpenSetFit(
         stored,
         ref,
-        openset.known_from_scores(pos),
-        openset.known_from_scores(held),
+        known_loo,
+        held_known,
         min(max(unknown, 0.0), 1.0),
-        method_bg,
+        len(bg_emb) if background else 0,
     )
+
+
+def _calibrate(pos: np.ndarray, negatives: np.ndarray) -> tuple[np.ndarray, float]:
+    """P(known) = g / c: g = P(tagged | scores) fitted on tagged against `negatives` (natural
+    weights), c the mean of g over the tagged tracks, so that a typical tagged track counts as
+    known (and scores that tell nothing apart veto nothing)."""
+    x = np.vstack([pos, negatives])
+    y = np.r_[np.ones(len(pos)), np.zeros(len(negatives))]
+    theta = _logistic(x, y, np.ones(len(x)))
+    g = 1 / (1 + np.exp(-np.clip(pos @ theta[:-1] + theta[-1], -50, 50)))
+    return theta, float(min(max(g.mean(), 1e-6), 1.0))

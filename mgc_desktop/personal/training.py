@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mgc_desktop.personal.features import base_matrix, closed_features, sqrt_answers
+from mgc_desktop.personal.features import (
+    base_matrix,
+    closed_features,
+    sqrt_answers,
+    usable_rows,
+)
 from mgc_desktop.personal.honesty import (
     MIN_TRUSTED_TRACKS,
     TARGET_PRECISION,
@@ -223,6 +228,7 @@ def fit_personal_model(training: TrainingSet, *, seed: int = 0) -> PersonalModel
     """Learn the user's genres from a training set; the report holds the cross-validated
     figures with their intervals, the open set's calibration and the write threshold."""
     started = time.monotonic()
+    training = _usable(training)
     k = len(training.genres)
     if k < 2:
         raise VocabularyError("need at least two genres to learn")
@@ -256,6 +262,41 @@ def fit_personal_model(training: TrainingSet, *, seed: int = 0) -> PersonalModel
     report = _report(training, fit, opened, judged, threshold, learners, weight)
     report["fit_s"] = round(time.monotonic() - started, 3)
     return dataclasses.replace(model, threshold=threshold["value"], report=report)
+
+
+def _usable(training: TrainingSet) -> TrainingSet:
+    """The training set without rows that describe nothing (`features.usable_rows`: a NaN or
+    zero embedding; one NaN made every weight NaN), counted as tagged without embedding.
+    VocabularyError when a genre is left with fewer than two tracks."""
+    ok = usable_rows(training.embeddings, training.base)
+    bg_ok = usable_rows(training.background_embeddings, training.background_base)
+    if ok.all() and bg_ok.all():
+        return training
+    labels = [lab for lab, keep in zip(training.labels, ok) if keep]
+    genres = [
+        GenreCount(g.name, sum(1 for lab in labels if i in lab), g.spellings)
+        for i, g in enumerate(training.genres)
+    ]
+    short = [g.name for g in genres if g.tracks < 2]
+    if short:
+        raise VocabularyError(
+            f"too few tracks with a usable embedding in {', '.join(short)} (corrupt or "
+            "silent rows left out): scan those files again"
+        )
+    counts = dict(training.counts)
+    counts["no_embedding"] = counts.get("no_embedding", 0) + int((~ok).sum())
+    counts["used"] = len(labels)
+    return dataclasses.replace(
+        training,
+        paths=[p for p, keep in zip(training.paths, ok) if keep],
+        embeddings=training.embeddings[ok],
+        base=training.base[ok],
+        labels=labels,
+        genres=genres,
+        counts=counts,
+        background_embeddings=training.background_embeddings[bg_ok],
+        background_base=training.background_base[bg_ok],
+    )
 
 
 def _judge(fit: LogisticFit, opened: OpenSetFit, labels: list[list[int]], k: int) -> dict:
