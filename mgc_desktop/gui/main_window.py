@@ -136,6 +136,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._pending_rows: deque[TrackRow] = deque()
         self._scan_started = 0.0
         self._spectrogram_path: str | None = None
+        self._spectrogram_request = 0  # the newest spectrogram task (older answers are dropped)
 
         self.model = TrackTableModel(self)
         self.batch = self.model.batch
@@ -792,11 +793,20 @@ class MainWindow(WindowActions, QMainWindow):
             self._start_spectrogram(path)
 
     def _start_spectrogram(self, path: str) -> None:
-        self.host.run_task(
-            heard_spectrogram_job(path, self.card),
-            self._spectrogram_loaded,
-            lambda msg: self.detail.set_spectrogram_error(path, msg),
-        )
+        """Only the newest request's answer is shown: an older one for the same track (asked
+        while it was still queued: all windows) may finish last."""
+        self._spectrogram_request += 1
+        request = self._spectrogram_request
+
+        def loaded(result: tuple[str, Any, list[str]]) -> None:
+            if request == self._spectrogram_request:
+                self._spectrogram_loaded(result)
+
+        def failed(message: str) -> None:
+            if request == self._spectrogram_request:
+                self.detail.set_spectrogram_error(path, message)
+
+        self.host.run_task(heard_spectrogram_job(path, self.card), loaded, failed)
 
     def _tags_loaded(self, result: tuple[str, list[Any]]) -> None:
         path, fields = result

@@ -19,6 +19,7 @@ from typing import Any
 
 from mgc_desktop.gui.genre_names import shown_for_written, shown_name
 from mgc_desktop.gui.i18n import Context, percent
+from mgc_desktop.model.classifier import may_be_none
 from mgc_desktop.tags.names import display_name
 from mgc_desktop.tags.policy import decide, predicted_names
 
@@ -70,10 +71,14 @@ class TrackRow:
 
     def apply_threshold(self, threshold: float | None) -> bool:
         """Uncertain under `threshold` (None: as classified); True when that changed. The
-        classifier's verdict is the same test against its own threshold."""
+        classifier's verdict is the same test against its own threshold. A track likelier
+        none of these genres than its best one stays uncertain at any threshold: a low
+        threshold set by hand must not let it be written."""
         if threshold is None or self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
             return False
-        uncertain = self.confidence < threshold
+        uncertain = self.confidence < threshold or (
+            bool(self.probabilities) and may_be_none(list(self.probabilities.values()))
+        )
         changed = uncertain != self.uncertain
         self.uncertain, self.status = uncertain, UNCERTAIN if uncertain else CLASSIFIED
         return changed

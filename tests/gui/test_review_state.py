@@ -197,3 +197,27 @@ def test_the_review_state_never_imports_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_track_likelier_none_of_these_stays_uncertain_at_a_low_threshold():
+    """A threshold set by hand below 0.5 let a row whose "none of these" outweighs its best
+    genre count as certain (and be written), where the CLI's learned genres refuse it."""
+    none_likelier = TrackRow(
+        "/m/a.mp3",
+        genre="jazz",
+        confidence=0.35,
+        probabilities={"jazz": 0.35, "rock": 0.1},
+        status=CLASSIFIED,
+    )
+    plain = TrackRow(
+        "/m/b.mp3",
+        genre="jazz",
+        confidence=0.35,
+        probabilities={"jazz": 0.35, "rock": 0.65},
+        status=UNCERTAIN,
+        uncertain=True,
+    )
+    none_likelier.apply_threshold(0.3)
+    plain.apply_threshold(0.3)
+    assert none_likelier.uncertain and none_likelier.status == UNCERTAIN
+    assert not plain.uncertain and plain.status == CLASSIFIED
