@@ -198,16 +198,18 @@ def _stratified_folds(
     return per_group[inverse.ravel()]
 
 
-def _cv_sample(primary: np.ndarray, cap: int, rng: np.random.Generator) -> np.ndarray:
-    """Track indices for cross-validation: all of them up to `cap`, else a stratified sample
-    that keeps every genre's share (and at least its first few tracks)."""
+def stratified_sample(
+    primary: np.ndarray, cap: int, rng: np.random.Generator, at_least: int
+) -> np.ndarray:
+    """Track indices: all of them up to `cap`, else a stratified sample that keeps every
+    genre's share (and at least `at_least` of its tracks, as many as it has below that)."""
     n = len(primary)
     if n <= cap:
         return np.arange(n)
     chosen = []
     for c in np.unique(primary):
         members = rng.permutation(np.flatnonzero(primary == c))
-        take = max(min(len(members), CV_FOLDS * 2), int(round(len(members) * cap / n)))
+        take = max(min(len(members), at_least), int(round(len(members) * cap / n)))
         chosen.append(members[:take])
     return np.sort(np.concatenate(chosen))
 
@@ -277,7 +279,7 @@ def fit_logistic(
     d = z.shape[1]
     rng = np.random.default_rng(seed)
     primary = np.array([lab[0] for lab in labels])
-    sample = _cv_sample(primary, CV_MAX_TRACKS, rng)
+    sample = stratified_sample(primary, CV_MAX_TRACKS, rng, CV_FOLDS * 2)
     groups = duplicate_groups(x[sample])
     folds = max(2, min(CV_FOLDS, len(np.unique(groups))))
     fold_of = _stratified_folds(primary[sample], folds, rng, groups)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from mgc_desktop.personal.logistic import duplicate_groups
+from mgc_desktop.personal.logistic import duplicate_groups, stratified_sample
 
 K_NEAREST = 3
 MAX_REFERENCE = 3000  # tagged tracks kept for the comparison (a stratified sample beyond)
@@ -122,18 +122,6 @@ class OpenSetFit:
     background: int  # untagged tracks used
 
 
-def reference_rows(primary: np.ndarray, cap: int, rng: np.random.Generator) -> np.ndarray:
-    """All tagged tracks up to `cap`, else a stratified sample (each genre its share)."""
-    n = len(primary)
-    if n <= cap:
-        return np.arange(n)
-    chosen = []
-    for c in np.unique(primary):
-        members = rng.permutation(np.flatnonzero(primary == c))
-        chosen.append(members[: max(K_NEAREST + 1, int(round(len(members) * cap / n)))])
-    return np.sort(np.concatenate(chosen))
-
-
 def fit_openset(
     emb: np.ndarray,
     roots: np.ndarray,
@@ -145,7 +133,7 @@ def fit_openset(
     """Fit from the tagged tracks (unit-length embeddings, rooted base answers, each track's
     first genre) and the untagged ones (the background; may be empty)."""
     rng = np.random.default_rng(seed)
-    ref = reference_rows(primary, MAX_REFERENCE, rng)
+    ref = stratified_sample(primary, MAX_REFERENCE, rng, K_NEAREST + 1)
     r_emb, r_roots, r_lab = emb[ref], roots[ref], primary[ref]
     ids = duplicate_groups(r_emb)  # a track's copies are not its neighbours
     pos = nearest_scores(r_emb, r_roots, r_emb, r_roots, K_NEAREST, ids, ids)
