@@ -177,7 +177,8 @@ def _print_report(report: dict, saved: str) -> None:
     )
     print(
         f"none of these: {basis}; each genre held out in turn came out none of these or "
-        f"uncertain for {_interval(opened['held_out_none'])}"
+        f"uncertain for {_interval(opened['held_out_none'])}; a genre is written only where "
+        f"none of these is at most {opened['max_none_of_these']:.0%}"
     )
     t = report["threshold"]
     if t["value"] is None:

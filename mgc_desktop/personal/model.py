@@ -34,7 +34,7 @@ from mgc_desktop.personal.features import (
     sqrt_answers,
     usable_rows,
 )
-from mgc_desktop.personal.honesty import THRESHOLD_FLOOR
+from mgc_desktop.personal.honesty import MAX_NONE_OF_THESE, THRESHOLD_FLOOR, certain
 from mgc_desktop.personal.logistic import normalise, softmax
 from mgc_desktop.personal.openset import OpenSet
 
@@ -111,9 +111,9 @@ class PersonalModel:
         return self.predict(embeddings, base_matrix(probabilities, self.base_classes))
 
     def is_uncertain(self, confidence: float, none_of_these: float, threshold: float) -> bool:
-        """Uncertain (never written): below the threshold, or likelier none of these (asked
-        as "certain?" so that a NaN anywhere answers uncertain)."""
-        return not (confidence >= threshold and none_of_these < confidence)
+        """Uncertain (never written): below the threshold, or "none of these" too likely
+        (`honesty.certain`)."""
+        return not bool(certain(confidence, none_of_these, threshold))
 
     def apply(self, prediction: Prediction, uncertain_below: float | None = None) -> Prediction:
         """The base model's prediction restated in the user's genres (`outside`, 1 minus the
@@ -256,7 +256,7 @@ def restated(
         confidence=confidence,
         probabilities={g: float(p) for g, p in zip(model.genres, probs)},
         uncertain=model.is_uncertain(confidence, none_of_these, bar),
-        note="may be none of these genres" if none_of_these >= confidence else "",
+        note="may be none of these genres" if none_of_these > MAX_NONE_OF_THESE else "",
     )
 
 

@@ -19,8 +19,10 @@ from mgc_desktop.personal.features import (
     usable_rows,
 )
 from mgc_desktop.personal.honesty import (
+    MAX_NONE_OF_THESE,
     MIN_TRUSTED_TRACKS,
     TARGET_PRECISION,
+    certain,
     choose_threshold,
     proportion,
 )
@@ -256,8 +258,14 @@ def fit_personal_model(training: TrainingSet, *, seed: int = 0) -> PersonalModel
         temperature=fit.temperature,
         created_at=time.time(),
     )
+    # the threshold is chosen among the answers the open set lets through at all
+    ok_in = certain(judged["conf_in"], judged["none_in"], 0.0)
+    ok_out = certain(judged["conf_out"], judged["none_out"], 0.0)
     threshold = choose_threshold(
-        judged["conf_in"], judged["right_in"], judged["conf_out"], opened.unknown_share
+        np.where(ok_in, judged["conf_in"], 0.0),
+        judged["right_in"],
+        np.where(ok_out, judged["conf_out"], 0.0),
+        opened.unknown_share,
     )
     report = _report(training, fit, opened, judged, threshold, learners, weight)
     report["fit_s"] = round(time.monotonic() - started, 3)
@@ -331,7 +339,7 @@ def _report(training, fit, opened, judged, threshold, learners, weight) -> dict:
     for c, g in enumerate(training.genres):
         has = np.array([c in lab for lab in labels], dtype=bool)
         n = int(has.sum())
-        out_c = has & ((judged["conf_out"] < t) | (judged["none_out"] >= judged["conf_out"]))
+        out_c = has & ~certain(judged["conf_out"], judged["none_out"], t)
         genres.append(
             {
                 "genre": g.name,
@@ -343,8 +351,8 @@ def _report(training, fit, opened, judged, threshold, learners, weight) -> dict:
             }
         )
     n = len(right)
-    labelled = (judged["conf_in"] >= t) & (judged["none_in"] < judged["conf_in"])
-    rejected = (judged["conf_out"] < t) | (judged["none_out"] >= judged["conf_out"])
+    labelled = certain(judged["conf_in"], judged["none_in"], t)
+    rejected = ~certain(judged["conf_out"], judged["none_out"], t)
     overall = proportion(int(right.sum()), n)
     return {
         "base_model_id": training.base_model_id,
@@ -373,6 +381,7 @@ def _report(training, fit, opened, judged, threshold, learners, weight) -> dict:
             "method": opened.openset.method,
             "background_tracks": opened.background,
             "unknown_share": round(opened.unknown_share, 4),
+            "max_none_of_these": MAX_NONE_OF_THESE,
             "held_out_none": proportion(int(rejected.sum()), n),
         },
         "min_trusted_tracks": MIN_TRUSTED_TRACKS,

@@ -4,7 +4,10 @@ these" (uncertain, never written), music of the learned genres does not."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from mgc_desktop.model.classifier import Prediction
+from mgc_desktop.personal.model import restated
 from mgc_desktop.personal.training import fit_personal_model
 from tests.personal.synth import BASE_CLASSES, draw, flat_answers, training_set
 
@@ -92,3 +95,20 @@ def test_the_base_models_answers_set_apart_what_no_tagged_track_sounded_like():
     assert (none >= probs.max(axis=1)).mean() >= 0.9  # reported as none of these
     best, written = _labelled(model, x[~tagged], base[~tagged])
     assert written.mean() >= 0.6 and (best[written] == y[~tagged][written]).mean() >= 0.9
+
+
+def test_a_genre_is_written_only_when_none_of_these_is_unlikely():
+    """0.7 for a learned genre at a 0.5 threshold, but 0.3 "none of these": such a track was
+    written (none of these had only to be below the genre). A genre written into a file must be
+    at least 90 % likely to be one of the owner's at all; the answer says why it is not."""
+    rng = np.random.default_rng(4)
+    x, y = draw(rng, rng.standard_normal((2, D)) * 2.0, 80, 0.5)
+    model = fit_personal_model(training_set(x, [[int(v)] for v in y], ["A", "B"]))
+    base = dict(zip(BASE_CLASSES, (0.3, 0.3, 0.3)))
+    pred = Prediction("/m/x.mp3", "rock", 0.3, base, 3, "base-1", False, embedding=x[0])
+    doubtful = restated(model, pred, np.array([0.7, 0.0]), 0.3, 0.5)
+    assert doubtful.uncertain and doubtful.note == "may be none of these genres"
+    assert doubtful.genre == "A" and doubtful.outside == pytest.approx(0.3)  # JSON none_of_these
+    sure = restated(model, pred, np.array([0.08, 0.9]), 0.02, 0.5)
+    assert not sure.uncertain and sure.genre == "B" and sure.note == ""
+    assert model.report["open_set"]["max_none_of_these"] == pytest.approx(0.1)
