@@ -23,6 +23,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -83,6 +84,7 @@ class PersonalModel:
 
     @property
     def embedding_dim(self) -> int:
+        """The length of the base model's embedding this model was learned on."""
         return int(self.openset.ref_emb.shape[1])
 
     def closed(self, embeddings: np.ndarray, base: np.ndarray) -> np.ndarray:
@@ -241,12 +243,13 @@ class PersonalModel:
 
 def restated(
     model: PersonalModel,
-    prediction,
+    prediction: Any,
     probs: np.ndarray,
     none_of_these: float,
     uncertain_below: float | None,
-):
-    """`prediction` (a classifier Prediction or a stored one) in the user's genres."""
+) -> Any:
+    """`prediction` (a classifier Prediction or a stored one: any dataclass with its fields)
+    in the user's genres; uncertain as `PersonalModel.is_uncertain` says."""
     best = int(np.argmax(probs))
     confidence = float(probs[best])
     bar = model.threshold if uncertain_below is None else uncertain_below

@@ -98,6 +98,7 @@ class OpenSet:
     k: int = K_NEAREST
 
     def known_from_scores(self, scores: np.ndarray) -> np.ndarray:
+        """(n,) P(known) from (n, 2) `nearest_scores` (g / c, at most 1)."""
         z = np.clip(scores.astype(np.float64) @ self.theta[:-1] + self.theta[-1], -50, 50)
         return np.clip(1 / (1 + np.exp(-z)) / self.scale, 0.0, 1.0)
 
