@@ -381,7 +381,7 @@ def _report(training, fit, opened, judged, threshold, learners, weight) -> dict:
             "method": opened.openset.method,
             "background_tracks": opened.background,
             "unknown_share": round(opened.unknown_share, 4),
-            "max_none_of_these": MAX_NONE_OF_THESE,
+            "max_none_of_these": round(MAX_NONE_OF_THESE, 4),
             "held_out_none": proportion(int(rejected.sum()), n),
         },
         "min_trusted_tracks": MIN_TRUSTED_TRACKS,
