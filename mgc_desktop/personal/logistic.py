@@ -39,8 +39,10 @@ def duplicate_groups(embeddings: np.ndarray) -> np.ndarray:
     if len(x) == 0:
         return np.zeros(0, dtype=np.int64)
     rows = x.view(np.dtype((np.void, x.dtype.itemsize * x.shape[1]))).ravel()
-    _, inverse = np.unique(rows, return_inverse=True)
-    return inverse.ravel().astype(np.int64)
+    _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[inverse.ravel()]  # numbered in order of first appearance: no copies, 0..n-1
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
