@@ -76,9 +76,12 @@ class TrackRow:
         threshold set by hand must not let it be written."""
         if threshold is None or self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
             return False
-        uncertain = self.confidence < threshold or (
+        # asked as "certain?", so that a NaN confidence answers uncertain
+        certain = self.confidence >= threshold and not (
             bool(self.probabilities) and may_be_none(list(self.probabilities.values()))
         )
+        # the learned genres' open set said so (none of these above its bound, not only >= best)
+        uncertain = not certain or self.note == "may be none of these genres"
         changed = uncertain != self.uncertain
         self.uncertain, self.status = uncertain, UNCERTAIN if uncertain else CLASSIFIED
         return changed

@@ -221,3 +221,19 @@ def test_a_track_likelier_none_of_these_stays_uncertain_at_a_low_threshold():
     plain.apply_threshold(0.3)
     assert none_likelier.uncertain and none_likelier.status == UNCERTAIN
     assert not plain.uncertain and plain.status == CLASSIFIED
+
+
+def test_a_learned_genre_row_the_open_set_flagged_stays_uncertain():
+    """Learned genres flag a track "may be none of these genres" when their open set gives
+    none of these above its bound, even under its best genre; the window made it certain."""
+    flagged = TrackRow(
+        "/m/c.mp3",
+        genre="Rap",
+        confidence=0.7,
+        probabilities={"Rap": 0.7},
+        status=UNCERTAIN,
+        uncertain=True,
+        note="may be none of these genres",
+    )
+    flagged.apply_threshold(0.5)
+    assert flagged.uncertain and flagged.status == UNCERTAIN
