@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
@@ -89,7 +90,12 @@ def test_history_when_and_note_are_readable(qtbot, window, music):
                 t.columnWidth(c),
                 t.rowHeight(r),
             )
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", dialog.table.item(0, 1).text())
+    # the locale's short date and time (ISO 8601 under the C locale), not a raw timestamp
+    from mgc_desktop.gui.i18n import date_time
+
+    now = time.time()
+    moments = {date_time(now - s) for s in range(0, 120)}
+    assert dialog.table.item(0, 1).text() in moments
     dialog.reject()
 
 
