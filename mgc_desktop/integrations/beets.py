@@ -13,10 +13,10 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from mgc_desktop.model.batch import DEFAULT_TIMEOUT_S
+from mgc_desktop.personal import model as personal
 
 if TYPE_CHECKING:
     from mgc_desktop.model.batch import ClassifierPool
@@ -41,13 +41,6 @@ class Answer:
     reason: str
     failed: bool = False
     cached: bool = False
-
-
-def _personal() -> ModuleType:
-    """The learned-genres module (the one place that names where it lives)."""
-    from mgc_desktop.personal import model
-
-    return model
 
 
 class GenreSource:
@@ -134,7 +127,7 @@ class GenreSource:
         if self.personal is not None and prediction.genre is not None:
             try:
                 prediction = self.personal.apply(prediction, self.threshold)
-            except _personal().VocabularyError as exc:
+            except personal.VocabularyError as exc:
                 return Answer(prediction.path, (), str(exc), failed=True, cached=cached)
         names, reason = predicted_names(
             prediction, min_confidence=self.threshold, top_k=self.count, mapping=self.mapping
@@ -183,12 +176,11 @@ def _learned_genres(choice: str, base_model_id: str):
     with a note. An explicit `personal` that cannot be honoured is a SetupError."""
     if choice == "builtin":
         return None, ""
-    vocab = _personal()
-    if choice == "auto" and not vocab.model_file().exists():
+    if choice == "auto" and not personal.model_file().exists():
         return None, ""
     try:
-        return vocab.load_personal(base_model_id), ""
-    except vocab.VocabularyError as exc:
+        return personal.load_personal(base_model_id), ""
+    except personal.VocabularyError as exc:
         if choice == "personal":
             raise SetupError(str(exc)) from None
         return None, f"{exc}; using the built-in genres"
