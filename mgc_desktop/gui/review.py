@@ -19,7 +19,7 @@ from typing import Any
 
 from mgc_desktop.gui.genre_names import shown_for_written, shown_name
 from mgc_desktop.gui.i18n import Context, percent
-from mgc_desktop.model.classifier import NOTE_MAY_BE_NONE, is_uncertain
+from mgc_desktop.model.classifier import may_be_none
 from mgc_desktop.tags.names import display_name
 from mgc_desktop.tags.policy import decide, predicted_names
 
@@ -76,12 +76,12 @@ class TrackRow:
         threshold set by hand must not let it be written."""
         if threshold is None or self.genre is None or self.status not in (CLASSIFIED, UNCERTAIN):
             return False
-        # the learned genres' open set flags a track whose none of these exceeds its bound,
-        # even under the best genre: their verdict, carried by the note, stands
-        uncertain = (
-            is_uncertain(self.confidence, list(self.probabilities.values()), threshold)
-            or self.note == NOTE_MAY_BE_NONE
+        # asked as "certain?", so that a NaN confidence answers uncertain
+        certain = self.confidence >= threshold and not (
+            bool(self.probabilities) and may_be_none(list(self.probabilities.values()))
         )
+        # the learned genres' open set said so (none of these above its bound, not only >= best)
+        uncertain = not certain or self.note == "may be none of these genres"
         changed = uncertain != self.uncertain
         self.uncertain, self.status = uncertain, UNCERTAIN if uncertain else CLASSIFIED
         return changed

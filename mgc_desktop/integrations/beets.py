@@ -133,7 +133,7 @@ class GenreSource:
             prediction, min_confidence=self.threshold, top_k=self.count, mapping=self.mapping
         )
         if not names and prediction.note and prediction.note not in reason:
-            reason = f"{reason}: {prediction.note}"  # NOTE_MAY_BE_NONE
+            reason = f"{reason}: {prediction.note}"  # "may be none of these genres"
         return Answer(prediction.path, tuple(names), reason, cached=cached)
 
     def _pool_for(self, files: int) -> ClassifierPool:

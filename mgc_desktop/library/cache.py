@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from mgc_desktop.model.classifier import Prediction, is_uncertain
+from mgc_desktop.model.classifier import Prediction
 
 
 def indexed_predictions(
@@ -33,9 +33,7 @@ def indexed_predictions(
     for path, p in stored.items():
         uncertain = p.uncertain
         if min_confidence is not None:
-            uncertain = p.genre is None or is_uncertain(
-                p.confidence, list(p.probabilities.values()), min_confidence
-            )
+            uncertain = p.genre is None or p.confidence < min_confidence
         out[path] = Prediction(
             path=path,
             genre=p.genre,

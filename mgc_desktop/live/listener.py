@@ -29,7 +29,7 @@ import numpy as np
 from mgc_desktop.audio.decode import resample
 from mgc_desktop.audio.features import log_mel
 from mgc_desktop.live.stream import CaptureStream, InputDevice, LiveError
-from mgc_desktop.model.classifier import GenreClassifier, is_uncertain
+from mgc_desktop.model.classifier import GenreClassifier
 from mgc_desktop.model.windows import level_dbfs
 
 STATE_WARMING_UP = "warming_up"  # less than one model window heard yet
@@ -364,10 +364,7 @@ class Listener:
             genre=genre,
             label=label,
             confidence=confidence,
-            uncertain=genre is None
-            or is_uncertain(
-                confidence, list(probabilities.values()), self.card.inference.uncertain_below
-            ),
+            uncertain=genre is None or confidence < self.card.inference.uncertain_below,
             probabilities=probabilities,
             window_probabilities=window_probs,
             level_dbfs=level,

@@ -23,21 +23,11 @@ def outside_share(probabilities: Iterable[float]) -> float:
     return max(0.0, 1.0 - float(sum(probabilities)))
 
 
-NOTE_MAY_BE_NONE = "may be none of these genres"
-
-
 def may_be_none(probabilities: Sequence[float]) -> bool:
     """Whether "none of these genres" is likelier than the best genre: the track's note says
     so (a track the model's rejector sets apart keeps at most half its confidence)."""
     # float32 sums land on exact ties (a saturated answer halved: 0.5 and 0.5): a tie counts
     return len(probabilities) > 0 and outside_share(probabilities) >= max(probabilities) - 1e-6
-
-
-def is_uncertain(confidence: float, probabilities: Sequence[float], threshold: float) -> bool:
-    """The one rule for "never write this": below the threshold, or likelier none of these
-    genres than the best one (which a threshold set low by hand must not let through). Asked
-    as "certain?", so that a NaN confidence answers uncertain."""
-    return not (confidence >= threshold and not may_be_none(probabilities))
 
 
 @dataclass(frozen=True)
@@ -175,7 +165,7 @@ class GenreClassifier:
         _check_finite(probs, embedding)
         best = int(np.argmax(probs))
         confidence = float(probs[best])
-        note = NOTE_MAY_BE_NONE if may_be_none(list(probs)) else ""
+        note = "may be none of these genres" if may_be_none(list(probs)) else ""
         return Prediction(
             path=str(path),
             genre=self.classes[best],
@@ -183,7 +173,7 @@ class GenreClassifier:
             probabilities={c: float(p) for c, p in zip(self.classes, probs)},
             windows=int(audible.sum()),
             model_id=self.card.model_id,
-            uncertain=is_uncertain(confidence, list(probs), threshold),
+            uncertain=confidence < threshold,
             duration_s=track.duration_s,
             note=note,
             embedding=embedding.astype(np.float32),

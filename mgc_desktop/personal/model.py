@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from mgc_desktop.model.classifier import NOTE_MAY_BE_NONE, Prediction
+from mgc_desktop.model.classifier import Prediction
 from mgc_desktop.personal.features import (
     base_matrix,
     base_vector,
@@ -259,7 +259,7 @@ def restated(
         confidence=confidence,
         probabilities={g: float(p) for g, p in zip(model.genres, probs)},
         uncertain=model.is_uncertain(confidence, none_of_these, bar),
-        note=NOTE_MAY_BE_NONE if none_of_these > MAX_NONE_OF_THESE else "",
+        note="may be none of these genres" if none_of_these > MAX_NONE_OF_THESE else "",
     )
 
 

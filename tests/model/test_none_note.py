@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mgc_desktop.model.classifier import is_uncertain, may_be_none
+from mgc_desktop.model.classifier import may_be_none
 
 
 @pytest.mark.parametrize(
@@ -22,18 +22,3 @@ from mgc_desktop.model.classifier import is_uncertain, may_be_none
 )
 def test_the_none_note_needs_none_to_outweigh_the_best_genre(probabilities, expected):
     assert may_be_none(probabilities) is expected
-
-
-@pytest.mark.parametrize(
-    ("confidence", "probabilities", "threshold", "expected"),
-    [
-        (0.45, [0.45, 0.03, 0.02], 0.3, True),  # above a low hand-set threshold, yet likelier none
-        (0.45, [0.45, 0.3, 0.2], 0.3, False),  # surely one of the genres: the threshold decides
-        (0.6, [0.6, 0.3], 0.667, True),  # below the model's threshold
-        (float("nan"), [0.9], 0.3, True),  # a NaN confidence is never certain
-    ],
-)
-def test_one_rule_decides_what_is_never_written(confidence, probabilities, threshold, expected):
-    """The classifier, the index cache (`--min-confidence`), live mode and the window all ask
-    this: a low threshold let a track likelier none of these than its best genre be written."""
-    assert is_uncertain(confidence, probabilities, threshold) is expected
