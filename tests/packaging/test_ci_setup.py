@@ -63,7 +63,9 @@ def test_setup_waits_for_another_apt_process(tmp_path: Path) -> None:
     assert [c for c in calls if c.startswith("sleep")] == ["sleep 5"] * 3
     assert result.stderr.count("waiting") == 3
     assert "Could not get lock" not in result.stderr  # the waits succeeded: no error shown
-    assert any(c.startswith("venv-python -m pip install") and ".[train,dev,beets]" in c for c in calls)
+    assert any(
+        c.startswith("venv-python -m pip install") and ".[train,dev,beets]" in c for c in calls
+    )
 
 
 def test_setup_stops_at_once_on_other_apt_errors(tmp_path: Path) -> None:
